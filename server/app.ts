@@ -1,0 +1,130 @@
+/**
+ * buildApp: the whole server without listening (tests use it with a throw-away database).
+ * Wires modules route → service → repository, the broker and the outbox relay.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import { createWebSocketStream } from 'ws';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Secrets } from './secrets.ts';
+import { BrokerHost } from '../broker/broker-host.ts';
+import { registerErrorHandlers } from './http/error-handler.ts';
+import { registerWeb } from './http/web.ts';
+import { createOutboxRelay } from './jobs/outbox-relay.ts';
+import { authPlugin } from './modules/auth/auth.plugin.ts';
+import { createSessionsRepository } from './modules/auth/auth.repository.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { createOutboxRepository } from './modules/outbox/outbox.repository.ts';
+import { petitionsRoutes } from './modules/petitions/petitions.routes.ts';
+import { createPetitionsService } from './modules/petitions/petitions.service.ts';
+import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
+import { createRealtimeService } from './modules/realtime/realtime.service.ts';
+import { unitsRoutes } from './modules/units/units.routes.ts';
+import { createUsersRepository } from './modules/users/users.repository.ts';
+
+export interface AppOptions {
+  config: Readonly<Config>;
+  secrets: Secrets;
+  database: Database;
+  /** Connection string of `database`, for the relay's LISTEN connection. */
+  databaseUrl: string;
+  /** Serve the built web app from build/ when present (default true). */
+  serveWeb?: boolean;
+  logger?: boolean | Record<string, unknown>;
+}
+
+export interface App {
+  fastify: FastifyInstance;
+  broker: BrokerHost;
+  relay: ReturnType<typeof createOutboxRelay>;
+  /** Listen on config.port/host (0 = any free port); returns the base URL. */
+  listen: () => Promise<string>;
+  close: () => Promise<void>;
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, secrets, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      // Cookies carry sessions; they never go to logs.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]']
+    },
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } }
+  });
+  registerErrorHandlers(app);
+
+  const auth = createAuthService({
+    users: createUsersRepository(database.db),
+    sessions: createSessionsRepository(database.db),
+    sessionTtlMinutes: config.sessionTtlMinutes,
+    sessionIdleMinutes: config.sessionIdleMinutes
+  });
+  const realtime = createRealtimeService({ auth, outbox: createOutboxRepository(database.db), tokenKey: secrets.tokenKey });
+  const petitions = createPetitionsService({ db: database.db });
+
+  const broker = new BrokerHost({
+    verifyToken: (token) => realtime.verifyForBroker(token),
+    tcpPort: config.mqttPort,
+    host: config.host,
+    log: app.log
+  });
+  const relay = createOutboxRelay({ pool: database.pool, databaseUrl: options.databaseUrl, publisher: broker, log: app.log });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Đơn Thư API',
+        description: 'API của hệ thống Đơn Thư (tiếp nhận, xử lý đơn thư; thời gian thực qua MQTT tại /mqtt). / Đơn Thư petition API.',
+        version: '0.1.0'
+      },
+      tags: [
+        { name: 'auth', description: 'Đăng nhập / Authentication' },
+        { name: 'petitions', description: 'Đơn thư / Petitions' },
+        { name: 'units', description: 'Đơn vị / Units' },
+        { name: 'realtime', description: 'Thời gian thực / Realtime' },
+        { name: 'system', description: 'Hệ thống / System' }
+      ]
+    }
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
+  await app.register(authPlugin, { auth });
+
+  app.get('/mqtt', { websocket: true, schema: { hide: true } }, (socket, request) => {
+    broker.handle(createWebSocketStream(socket), request.raw);
+  });
+  await app.register(healthRoutes, { pool: database.pool, broker });
+  await app.register(authRoutes, { auth });
+  await app.register(unitsRoutes, { db: database.db });
+  await app.register(petitionsRoutes, { petitions });
+  await app.register(realtimeRoutes, { realtime });
+  if (options.serveWeb !== false) await registerWeb(app);
+  else await registerWeb(app, '/nonexistent');
+
+  await broker.start();
+  await relay.start();
+
+  return {
+    fastify: app,
+    broker,
+    relay,
+    async listen() {
+      return app.listen({ port: config.port, host: config.host });
+    },
+    async close() {
+      await app.close(); // HTTP and WebSocket clients first: no new changes come in
+      await relay.stop();
+      await broker.stop();
+    }
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * `npm start`: one process with everything a province needs on one machine.
+ * Start-up order: config → secrets → database (embedded unless DATABASE_URL) → migrations →
+ * demo data → broker + relay + HTTP. Shutdown runs the same list backwards.
+ */
+import path from 'node:path';
+import closeWithGrace from 'close-with-grace';
+import pg from 'pg';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { createDatabase } from './db/client.ts';
+import { startEmbeddedPostgres, type EmbeddedPg } from './db/embedded.ts';
+import { migrate } from './db/migrate.ts';
+import { seedDemo } from './modules/seed/demo-seed.ts';
+import { loadSecrets } from './secrets.ts';
+
+const DATABASE_NAME = 'don_thu';
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const log = pino({ level: config.logLevel });
+  const secrets = await loadSecrets(config.dataDir);
+
+  let embedded: EmbeddedPg | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const started = Date.now();
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'pg'),
+      password: secrets.pgPassword,
+      port: config.embeddedPgPort,
+      log: (line) => log.debug({ pg: line })
+    });
+    await ensureDatabase(embedded.url('postgres'), DATABASE_NAME);
+    databaseUrl = embedded.url(DATABASE_NAME);
+    log.info({ port: embedded.port, dir: path.join(config.dataDir, 'pg'), ms: Date.now() - started }, 'embedded PostgreSQL started');
+  }
+
+  const database = createDatabase(databaseUrl);
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  closeWithGrace({ delay: 20_000 }, async ({ signal, err }) => {
+    if (err) log.error({ err }, 'fatal error, shutting down');
+    else log.info({ signal }, 'shutting down');
+    await app?.close();
+    await database.close();
+    await embedded?.stop();
+    log.info('stopped');
+  });
+
+  const applied = await migrate(database.pool, (m) => log.info(m));
+  if (applied.length) log.info({ applied }, 'database migrated');
+  if (config.seedDemo) {
+    const { seeded } = await seedDemo(database.db);
+    if (seeded) log.info('demo data seeded (accounts in README.md)');
+  }
+  app = await buildApp({ config, secrets, database, databaseUrl, logger: { level: config.logLevel, redact: ['req.headers.cookie', 'res.headers["set-cookie"]'] } });
+  const url = await app.listen();
+  log.info(`Đơn Thư is ready at ${url}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { sessionsTable } from './sessions.table.ts';
+
+export function createSessionsRepository(db: DbOrTx) {
+  return {
+    async insert(values: typeof sessionsTable.$inferInsert) {
+      const [row] = await db.insert(sessionsTable).values(values).returning();
+      return row!;
+    },
+    async findActiveByTokenHash(tokenHash: Buffer, now: Date) {
+      const [row] = await db
+        .select()
+        .from(sessionsTable)
+        .where(and(eq(sessionsTable.tokenHash, tokenHash), isNull(sessionsTable.revokedAt), gt(sessionsTable.expiresAt, now)))
+        .limit(1);
+      return row ?? null;
+    },
+    async findActiveById(id: string, now: Date) {
+      const [row] = await db
+        .select()
+        .from(sessionsTable)
+        .where(and(eq(sessionsTable.id, id), isNull(sessionsTable.revokedAt), gt(sessionsTable.expiresAt, now)))
+        .limit(1);
+      return row ?? null;
+    },
+    async touch(id: string, now: Date) {
+      await db.update(sessionsTable).set({ lastSeenAt: now }).where(eq(sessionsTable.id, id));
+    },
+    async revoke(id: string, now: Date) {
+      await db.update(sessionsTable).set({ revokedAt: now }).where(and(eq(sessionsTable.id, id), isNull(sessionsTable.revokedAt)));
+    },
+    async countActive(userId: string) {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sessionsTable)
+        .where(and(eq(sessionsTable.userId, userId), isNull(sessionsTable.revokedAt)));
+      return row?.n ?? 0;
+    }
+  };
+}
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

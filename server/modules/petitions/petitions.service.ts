@@ -1,0 +1,113 @@
+/**
+ * Petition intake and reading. A change is one transaction: the petition, its petition_events
+ * row and its outbox event commit together or not at all (DESIGN.md data flow).
+ */
+import { formatPetitionCode, type PetitionStatus, type PetitionType } from '../../../shared/petition.ts';
+import { startOfVnDay, vnYear } from '../../../shared/vn-time.ts';
+import type { Db } from '../../db/client.ts';
+import { requirePetitionCreate, requirePetitionRead } from '../access/policy.ts';
+import type { AuthUser } from '../auth/auth.types.ts';
+import { createOutboxRepository } from '../outbox/outbox.repository.ts';
+import { createUnitsRepository } from '../units/units.repository.ts';
+import { petitionErrors } from './petitions.errors.ts';
+import { createPetitionsRepository, type PetitionWithUnit } from './petitions.repository.ts';
+import type { CreatePetitionInput, PetitionDto } from './petitions.schemas.ts';
+
+export interface PetitionsServiceDeps {
+  db: Db;
+  now?: () => Date;
+}
+
+function toDto(p: PetitionWithUnit): PetitionDto {
+  return {
+    id: p.id,
+    code: p.code,
+    type: p.type as PetitionType,
+    status: p.status as PetitionStatus,
+    summary: p.summary,
+    unitId: p.unitId,
+    unitName: p.unitName,
+    receivedAt: p.receivedAt.toISOString(),
+    createdAt: p.createdAt.toISOString()
+  };
+}
+
+function encodeCursor(p: PetitionWithUnit): string {
+  return Buffer.from(`${p.receivedAt.toISOString()}|${p.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const receivedAt = new Date(at ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(receivedAt.getTime())) throw petitionErrors.badCursor();
+  return { receivedAt, id };
+}
+
+export function createPetitionsService(deps: PetitionsServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const petitions = createPetitionsRepository(deps.db);
+  const outbox = createOutboxRepository(deps.db);
+
+  return {
+    async create(user: AuthUser, input: CreatePetitionInput): Promise<PetitionDto> {
+      const unit = await createUnitsRepository(deps.db).findById(input.unitId ?? user.unitId);
+      if (!unit) throw petitionErrors.unitNotFound();
+      requirePetitionCreate(user, unit.path);
+      const at = now();
+      const receivedAt = input.receivedAt ? new Date(input.receivedAt) : at;
+      // A few minutes of clock skew between a clerk's PC and the server is not "the future".
+      if (receivedAt.getTime() > at.getTime() + 5 * 60_000) throw petitionErrors.receivedInFuture();
+
+      const row = await deps.db.transaction(async (tx) => {
+        const repo = createPetitionsRepository(tx);
+        const seq = await repo.nextSequence(unit.id, vnYear(receivedAt));
+        const status: PetitionStatus = 'NHAN_DON';
+        const petition = await repo.insert({
+          code: formatPetitionCode(unit.code, vnYear(receivedAt), seq),
+          unitId: unit.id,
+          unitPath: unit.path,
+          type: input.type,
+          status,
+          summary: input.summary.trim(),
+          receivedAt,
+          createdBy: user.id
+        });
+        await repo.insertEvent({ petitionId: petition.id, actorId: user.id, action: 'TIEP_NHAN', toStatus: status });
+        await createOutboxRepository(tx).enqueueUnitEvent({
+          type: 'petition.created',
+          unitPath: unit.path,
+          payload: {
+            petitionId: petition.id,
+            code: petition.code,
+            type: input.type,
+            status,
+            unitId: unit.id,
+            unitName: unit.name,
+            receivedAt: receivedAt.toISOString()
+          }
+        });
+        return petition;
+      });
+      return toDto({ ...row, unitName: unit.name });
+    },
+
+    async list(user: AuthUser, query: { limit?: number; cursor?: string }) {
+      const scope = requirePetitionRead(user);
+      const limit = query.limit ?? 20;
+      const rows = await petitions.listInScope(scope, limit + 1, query.cursor ? decodeCursor(query.cursor) : undefined);
+      const page = rows.slice(0, limit);
+      return { items: page.map(toDto), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+    },
+
+    async stats(user: AuthUser) {
+      const scope = requirePetitionRead(user);
+      const [total, receivedToday, lastSeq] = await Promise.all([
+        petitions.countInScope(scope),
+        petitions.countInScope(scope, startOfVnDay(now())),
+        outbox.lastSeq()
+      ]);
+      return { total, receivedToday, lastSeq };
+    }
+  };
+}
+export type PetitionsService = ReturnType<typeof createPetitionsService>;

@@ -1,0 +1,121 @@
+/**
+ * Demo data for a first start on the embedded database: the national root, the 34 provinces and
+ * cities, one account of each role (README lists them) and a few hundred petitions over the last
+ * year. Runs only on an empty database.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { formatPetitionCode, PETITION_TYPES } from '../../../shared/petition.ts';
+import { vnYear } from '../../../shared/vn-time.ts';
+import type { Role } from '../../../shared/roles.ts';
+import { arrayParam } from '../../db/columns.ts';
+import { hashPassword } from '../auth/password.ts';
+import { loadAdminUnits } from '../units/data/admin-units.ts';
+import { createUnitsRepository } from '../units/units.repository.ts';
+import { createUsersRepository } from '../users/users.repository.ts';
+
+export const DEMO_PASSWORD = 'DonThu@2026';
+
+export const DEMO_ACCOUNTS: { identifierCode: string; fullName: string; role: Role; unitCode: string }[] = [
+  { identifierCode: 'quantri', fullName: 'Quản trị hệ thống', role: 'ADMIN', unitCode: 'VN' },
+  { identifierCode: 'lanhdao', fullName: 'Nguyễn Văn Lãnh', role: 'LEADER', unitCode: 'VN' },
+  { identifierCode: 'quanly.hn', fullName: 'Trần Thị Quản', role: 'USER_MANAGER', unitCode: '01' },
+  { identifierCode: 'canbo.hn', fullName: 'Lê Văn Cán', role: 'OFFICER', unitCode: '01' },
+  { identifierCode: 'canbo.hcm', fullName: 'Phạm Thị Bộ', role: 'OFFICER', unitCode: '79' },
+  { identifierCode: 'xem.hn', fullName: 'Hoàng Văn Xem', role: 'VIEWER', unitCode: '01' }
+];
+
+const SUMMARIES = [
+  'Khiếu nại quyết định thu hồi đất, bồi thường chưa thỏa đáng',
+  'Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục cấp giấy chứng nhận',
+  'Kiến nghị sửa chữa tuyến đường liên xã xuống cấp nghiêm trọng',
+  'Phản ánh ô nhiễm tiếng ồn và khói bụi từ cơ sở sản xuất gần khu dân cư',
+  'Khiếu nại việc không được hưởng chế độ chính sách người có công',
+  'Tố cáo hành vi lấn chiếm đất công xây dựng trái phép',
+  'Kiến nghị giải quyết dứt điểm tranh chấp ranh giới đất giữa hai hộ',
+  'Phản ánh chậm trễ trong giải quyết hồ sơ đăng ký hộ tịch'
+];
+
+/** Deterministic pseudo-random numbers, so every fresh demo looks the same. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function seedUnits(db: Db): Promise<void> {
+  const units = createUnitsRepository(db);
+  if ((await units.count()) > 0) return;
+  const [root] = await units.insertMany([{ code: 'VN', name: 'Trung ương', shortName: 'Trung ương', kind: 'TRUNG_UONG', path: 'VN', validFrom: '2025-07-01' }]);
+  const { provinces } = loadAdminUnits();
+  await units.insertMany(
+    provinces.map((p) => ({
+      code: p.code,
+      name: p.name,
+      shortName: p.shortName,
+      kind: p.kind === 'tp_tw' ? 'TP_TRUC_THUOC_TW' : 'TINH',
+      parentId: root!.id,
+      path: `VN.${p.code}`,
+      provinceCode: p.code,
+      validFrom: '2025-07-01'
+    }))
+  );
+}
+
+export async function seedDemo(db: Db, options: { petitions?: number; now?: Date } = {}): Promise<{ seeded: boolean }> {
+  const usersRepo = createUsersRepository(db);
+  if (await usersRepo.findByIdentifierCode(DEMO_ACCOUNTS[0]!.identifierCode)) return { seeded: false };
+  await seedUnits(db);
+  const units = createUnitsRepository(db);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const account of DEMO_ACCOUNTS) {
+    const unit = await units.findByCode(account.unitCode);
+    await usersRepo.insert({ ...account, passwordHash, unitId: unit!.id });
+  }
+
+  const count = options.petitions ?? 300;
+  const now = options.now ?? new Date();
+  const random = mulberry32(20260701);
+  const provinces = await units.listChildren((await units.findByCode('VN'))!.id);
+  const hanoi = provinces.find((p) => p.code === '01')!;
+  const hcmc = provinces.find((p) => p.code === '79')!;
+  const rows: { code: string; unitId: string; unitPath: string; type: string; summary: string; receivedAt: Date }[] = [];
+  const counters = new Map<string, number>();
+  // Big cities receive more letters: 30 % of the draws go to Hà Nội and TP.HCM.
+  const draws = Array.from({ length: count }, () => ({
+    unit: random() < 0.3 ? (random() < 0.5 ? hanoi : hcmc) : provinces[Math.floor(random() * provinces.length)]!,
+    receivedAt: new Date(now.getTime() - Math.floor(random() * 365 * 86_400_000)),
+    type: PETITION_TYPES[Math.floor(random() * PETITION_TYPES.length)]!,
+    summary: SUMMARIES[Math.floor(random() * SUMMARIES.length)]!
+  })).sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+  for (const draw of draws) {
+    const year = vnYear(draw.receivedAt);
+    const key = `${draw.unit.id}:${year}`;
+    const seq = (counters.get(key) ?? 0) + 1;
+    counters.set(key, seq);
+    rows.push({ code: formatPetitionCode(draw.unit.code, year, seq), unitId: draw.unit.id, unitPath: draw.unit.path, type: draw.type, summary: draw.summary, receivedAt: draw.receivedAt });
+  }
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await tx.execute(sql`
+        INSERT INTO petitions (code, unit_id, unit_path, type, status, summary, received_at)
+        SELECT * FROM unnest(${arrayParam(chunk.map((r) => r.code), 'text')}, ${arrayParam(chunk.map((r) => r.unitId), 'uuid')},
+          ${arrayParam(chunk.map((r) => r.unitPath), 'ltree')}, ${arrayParam(chunk.map((r) => r.type), 'text')},
+          array_fill('NHAN_DON'::text, ARRAY[${chunk.length}::int]), ${arrayParam(chunk.map((r) => r.summary), 'text')},
+          ${arrayParam(chunk.map((r) => r.receivedAt.toISOString()), 'timestamptz')})`);
+    }
+    for (const [key, last] of counters) {
+      const [unitId, year] = key.split(':');
+      await tx.execute(sql`INSERT INTO petition_counters (unit_id, year, last) VALUES (${unitId}::uuid, ${Number(year)}, ${last})`);
+    }
+    await tx.execute(sql`
+      INSERT INTO petition_events (petition_id, action, to_status, note, occurred_at)
+      SELECT id, 'TIEP_NHAN', 'NHAN_DON', 'Dữ liệu mẫu / demo data', received_at FROM petitions`);
+  });
+  return { seeded: true };
+}

@@ -1,0 +1,33 @@
+/**
+ * The realtime contract: every event the server publishes, by type, with its payload.
+ * Payloads hold no personal data of senders; a client asks the API for details it may see.
+ */
+import type { PetitionStatus, PetitionType } from './petition.ts';
+
+export interface PetitionCreatedPayload {
+  petitionId: string;
+  code: string;
+  type: PetitionType;
+  status: PetitionStatus;
+  unitId: string;
+  unitName: string;
+  receivedAt: string;
+}
+
+export interface ServerEventMap {
+  'petition.created': PetitionCreatedPayload;
+}
+export type ServerEventType = keyof ServerEventMap;
+
+/**
+ * What travels on the wire. `id` identifies the event (clients drop repeats by it); `seq` is the
+ * order in which the relay delivered it, the cursor a reconnecting client resumes from.
+ */
+export interface EventEnvelope<T extends ServerEventType = ServerEventType> {
+  id: string;
+  seq: string;
+  type: T;
+  unitPath: string;
+  occurredAt: string;
+  payload: ServerEventMap[T];
+}

@@ -1,0 +1,32 @@
+import type { vi } from './vi.ts';
+
+export const en: Record<keyof typeof vi, string> = {
+  'app.name': 'Đơn Thư',
+  'app.tagline': 'Command centre for citizens’ petitions',
+  'login.title': 'Log in',
+  'login.identifier': 'Identity code',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.submitting': 'Logging in…',
+  'nav.dashboard': 'Dashboard',
+  'nav.logout': 'Log out',
+  'nav.language': 'Tiếng Việt',
+  'dashboard.title': 'Dashboard',
+  'dashboard.scope': 'Scope: {unit}',
+  'dashboard.total': 'Petitions in scope',
+  'dashboard.today': 'Received today',
+  'dashboard.live': 'New this session',
+  'dashboard.newest': 'Newest petitions',
+  'dashboard.empty': 'No petitions in scope yet.',
+  'dashboard.adminNoData': 'The system administrator account may not view petition data.',
+  'col.code': 'Receipt no.',
+  'col.type': 'Type',
+  'col.unit': 'Receiving unit',
+  'col.received': 'Received',
+  'col.status': 'Status',
+  'live.online': 'Live',
+  'live.connecting': 'Connecting…',
+  'live.offline': 'Offline since {time}',
+  'error.network': 'Cannot reach the server. Check the network and try again.',
+  'error.generic': 'Something went wrong.'
+};
