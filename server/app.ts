@@ -39,8 +39,15 @@ export interface AppOptions {
   logger?: boolean | Record<string, unknown>;
 }
 
+export interface RouteSummary {
+  method: string;
+  url: string;
+  hidden: boolean;
+}
+
 export interface App {
   fastify: FastifyInstance;
+  routes: readonly RouteSummary[];
   broker: BrokerHost;
   relay: ReturnType<typeof createOutboxRelay>;
   /** Listen on config.port/host (0 = any free port); returns the base URL. */
@@ -60,6 +67,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } }
   });
   registerErrorHandlers(app);
+  // Every route, so tests can hold the OpenAPI document to the routes that really exist.
+  const routes: RouteSummary[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url, hidden: route.schema?.hide === true });
+  });
 
   const auth = createAuthService({
     users: createUsersRepository(database.db),
@@ -116,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   return {
     fastify: app,
+    routes,
     broker,
     relay,
     async listen() {

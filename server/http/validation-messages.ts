@@ -26,6 +26,17 @@ function fieldOf(error: AjvError): string {
   return base || '(body)';
 }
 
+const TYPE_NAMES: Record<string, { vi: string; en: string }> = {
+  object: { vi: 'một đối tượng JSON {…}', en: 'a JSON object {…}' },
+  array: { vi: 'một danh sách', en: 'a list' },
+  string: { vi: 'chuỗi ký tự', en: 'text' },
+  integer: { vi: 'số nguyên', en: 'a whole number' },
+  number: { vi: 'số', en: 'a number' },
+  boolean: { vi: 'đúng/sai', en: 'true/false' }
+};
+
+const BODY_LABEL = { vi: 'Nội dung gửi lên', en: 'Request body' };
+
 function describe(error: AjvError): { vi: string; en: string } {
   const p = error.params;
   switch (error.keyword) {
@@ -41,8 +52,10 @@ function describe(error: AjvError): { vi: string; en: string } {
       return Number(p.limit) <= 1
         ? { vi: 'không được để trống', en: 'must not be empty' }
         : { vi: `cần ít nhất ${p.limit} ký tự`, en: `must be at least ${p.limit} characters` };
-    case 'type':
-      return { vi: `sai kiểu dữ liệu (cần ${p.type})`, en: `must be of type ${p.type}` };
+    case 'type': {
+      const name = TYPE_NAMES[String(p.type)] ?? { vi: String(p.type), en: String(p.type) };
+      return { vi: `sai kiểu dữ liệu, cần ${name.vi}`, en: `must be ${name.en}` };
+    }
     case 'format':
       return p.format === 'date-time' || p.format === 'date'
         ? { vi: 'không phải ngày giờ hợp lệ', en: 'is not a valid date/time' }
@@ -66,7 +79,7 @@ export function toFieldErrors(errors: readonly AjvError[], labels: FieldLabels =
     const field = fieldOf(error);
     if (seen.has(field)) continue; // one message per field is enough for a person
     seen.add(field);
-    const label = labels[field] ?? { vi: field, en: field };
+    const label = labels[field] ?? (field === '(body)' ? BODY_LABEL : { vi: field, en: field });
     const text = describe(error);
     result.push({ field, message: `${label.vi}: ${text.vi}.`, messageEn: `${label.en}: ${text.en}.` });
   }

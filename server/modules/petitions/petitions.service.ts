@@ -2,13 +2,14 @@
  * Petition intake and reading. A change is one transaction: the petition, its petition_events
  * row and its outbox event commit together or not at all (DESIGN.md data flow).
  */
-import { formatPetitionCode, type PetitionStatus, type PetitionType } from '../../../shared/petition.ts';
+import { formatPetitionCode, PETITION_SUMMARY_MIN, type PetitionStatus, type PetitionType } from '../../../shared/petition.ts';
 import { startOfVnDay, vnYear } from '../../../shared/vn-time.ts';
 import type { Db } from '../../db/client.ts';
 import { requirePetitionCreate, requirePetitionRead } from '../access/policy.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
 import { createOutboxRepository } from '../outbox/outbox.repository.ts';
 import { createUnitsRepository } from '../units/units.repository.ts';
+import { commonErrors } from '../../http/errors.ts';
 import { petitionErrors } from './petitions.errors.ts';
 import { createPetitionsRepository, type PetitionWithUnit } from './petitions.repository.ts';
 import type { CreatePetitionInput, PetitionDto } from './petitions.schemas.ts';
@@ -50,6 +51,17 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
 
   return {
     async create(user: AuthUser, input: CreatePetitionInput): Promise<PetitionDto> {
+      const summary = input.summary.trim();
+      // The schema counts characters; spaces alone are not a summary a clerk can act on.
+      if (summary.length < PETITION_SUMMARY_MIN) {
+        throw commonErrors.validation([
+          {
+            field: 'summary',
+            message: `Tóm tắt nội dung: cần ít nhất ${PETITION_SUMMARY_MIN} ký tự (không tính khoảng trắng ở đầu và cuối).`,
+            messageEn: `Content summary: must be at least ${PETITION_SUMMARY_MIN} characters (leading and trailing spaces do not count).`
+          }
+        ]);
+      }
       const unit = await createUnitsRepository(deps.db).findById(input.unitId ?? user.unitId);
       if (!unit) throw petitionErrors.unitNotFound();
       requirePetitionCreate(user, unit.path);
@@ -68,7 +80,7 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
           unitPath: unit.path,
           type: input.type,
           status,
-          summary: input.summary.trim(),
+          summary,
           receivedAt,
           createdBy: user.id
         });
