@@ -65,7 +65,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function startTestApp(options: { config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { config?: Partial<Config>; serveWeb?: boolean } = {}): Promise<TestApp> {
   const { url: databaseUrl, drop } = await cloneTemplate(inject('pgAdminUrl'));
   const database = createDatabase(databaseUrl, { max: 10 });
   const secrets: Secrets = {
@@ -73,7 +73,7 @@ export async function startTestApp(options: { config?: Partial<Config> } = {}): 
     pgPassword: 'unused',
     dataKey: randomBytes(32).toString('base64')
   };
-  const app = await buildApp({ config: testConfig(options.config), secrets, database, databaseUrl, serveWeb: false, logger: false });
+  const app = await buildApp({ config: testConfig(options.config), secrets, database, databaseUrl, serveWeb: options.serveWeb ?? false, logger: false });
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
   const port = new URL(url).port;
 

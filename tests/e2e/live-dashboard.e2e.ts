@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/modules/seed/demo-seed.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+let t: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startTestApp({ serveWeb: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function logIn(page: Page, identifierCode: string): Promise<void> {
+  await page.goto(`${t.url}/`);
+  await page.waitForURL('**/login');
+  await page.getByLabel('Mã định danh').fill(identifierCode);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL('**/dashboard');
+}
+
+const numberIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/\D/g, ''));
+
+describe('live dashboard', () => {
+  it('shows a petition created through the API within 2 s, without reload', async () => {
+    const page = await browser.newPage();
+    await logIn(page, 'lanhdao');
+    await expectText(page.getByTestId('live-status'), /Trực tuyến|Đang kết nối/);
+    await page.getByTestId('live-status').filter({ hasText: 'Trực tuyến' }).waitFor({ timeout: 10_000 });
+    const totalBefore = await numberIn(page, 'kpi-total');
+    // A marker that survives only if the page is not reloaded.
+    await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+
+    const officer = await t.login('canbo.hcm');
+    const created = await t.request('POST', '/api/petitions', {
+      cookie: officer,
+      body: { type: 'TO_CAO', summary: 'Tố cáo hành vi nhũng nhiễu khi làm thủ tục đất đai' }
+    });
+    expect(created.status).toBe(201);
+    const replyAt = Date.now();
+
+    const row = page.getByTestId('petition-list').locator('tbody tr').first();
+    await row.filter({ hasText: created.body.code }).waitFor({ timeout: 2_000 });
+    const latencyMs = Date.now() - replyAt;
+    expect(latencyMs).toBeLessThan(2_000);
+    await expectText(row, /Tố cáo/);
+    await expectText(row, /Thành phố Hồ Chí Minh/);
+    expect(await numberIn(page, 'kpi-total')).toBe(totalBefore + 1);
+    expect(await numberIn(page, 'kpi-live')).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    await page.close();
+  });
+
+  it('shows a Hà Nội officer only Hà Nội petitions, live as well', async () => {
+    const page = await browser.newPage();
+    await logIn(page, 'canbo.hn');
+    await page.getByTestId('live-status').filter({ hasText: 'Trực tuyến' }).waitFor({ timeout: 10_000 });
+    const codes = await page.getByTestId('petition-list').locator('tbody tr td.code').allTextContents();
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.every((code) => code.startsWith('01-'))).toBe(true);
+
+    const elsewhere = await t.request('POST', '/api/petitions', { cookie: await t.login('canbo.hcm'), body: { type: 'KIEN_NGHI', summary: 'Kiến nghị ở Thành phố Hồ Chí Minh' } });
+    const here = await t.request('POST', '/api/petitions', { cookie: await t.login('canbo.hn'), body: { type: 'KHIEU_NAI', summary: 'Khiếu nại ở Thành phố Hà Nội về đền bù' } });
+    await page.getByTestId('petition-list').locator('tbody tr').first().filter({ hasText: here.body.code }).waitFor({ timeout: 2_000 });
+    expect(await page.getByText(elsewhere.body.code).count()).toBe(0);
+    await page.close();
+  });
+
+  it('explains a wrong password in Vietnamese on the login page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${t.url}/login`);
+    await page.getByLabel('Mã định danh').fill('lanhdao');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expectText(page.getByRole('alert'), /không đúng/);
+    expect(page.url()).toMatch(/\/login$/);
+    await page.close();
+  });
+});
+
+async function expectText(locator: import('playwright-core').Locator, pattern: RegExp): Promise<void> {
+  await locator.first().waitFor({ timeout: 5_000 });
+  const until = Date.now() + 5_000;
+  let text = '';
+  while (Date.now() < until) {
+    text = (await locator.first().textContent()) ?? '';
+    if (pattern.test(text)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(text).toMatch(pattern);
+}
