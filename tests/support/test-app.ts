@@ -7,11 +7,11 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp, type App } from '../../server/app.ts';
 import type { Config } from '../../server/config.ts';
+import { testConfig } from './test-config.ts';
 import { createDatabase, type Database } from '../../server/db/client.ts';
 import { DEMO_PASSWORD } from '../../server/modules/seed/demo-seed.ts';
 import type { Secrets } from '../../server/secrets.ts';
-
-const TEMPLATE_DATABASE = 'dt_template';
+import { TEMPLATE_DATABASE } from './global-setup.ts';
 
 export interface TestApp {
   app: App;
@@ -45,23 +45,6 @@ async function cloneTemplate(adminUrl: string): Promise<{ url: string; drop: () 
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     }
-  };
-}
-
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: undefined,
-    dataDir: '/nonexistent',
-    mqttPort: -1,
-    logLevel: 'warn',
-    seedDemo: false,
-    publicUrl: 'http://127.0.0.1',
-    embeddedPgPort: 0,
-    sessionTtlMinutes: 12 * 60,
-    sessionIdleMinutes: 30,
-    ...overrides
   };
 }
 

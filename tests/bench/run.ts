@@ -1,0 +1,151 @@
+/**
+ * `npm run bench [-- --clients 1000 --petitions 50]`: live fan-out latency.
+ *
+ * One server on a throw-away embedded PostgreSQL, N MQTT-over-WebSocket clients (as the
+ * national leader, so each receives every event), M petitions created one by one through the
+ * API. For each (client, petition) we take the time from the API's reply to the client's
+ * delivery (0 when the event beat the reply) and print p50/p95/p99/max and the count lost.
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import mqtt, { type MqttClient } from 'mqtt';
+import { buildApp } from '../../server/app.ts';
+import { createDatabase } from '../../server/db/client.ts';
+import { DEMO_PASSWORD } from '../../server/modules/seed/demo-seed.ts';
+import type { EventEnvelope } from '../../shared/events.ts';
+import { testConfig } from '../support/test-config.ts';
+import { createSeededDatabase, startThrowawayCluster } from '../support/pg-cluster.ts';
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '100' },
+    petitions: { type: 'string', default: '50' },
+    'interval-ms': { type: 'string', default: '20' }
+  }
+});
+const CLIENTS = Number(values.clients);
+const PETITIONS = Number(values.petitions);
+const INTERVAL_MS = Number(values['interval-ms']);
+if (![CLIENTS, PETITIONS, INTERVAL_MS].every((n) => Number.isInteger(n) && n >= 0) || CLIENTS < 1 || PETITIONS < 1) {
+  console.error('Usage: npm run bench -- [--clients N] [--petitions M] [--interval-ms MS]');
+  process.exit(2);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function login(url: string, identifierCode: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifierCode, password: DEMO_PASSWORD }) });
+  if (!response.ok) throw new Error(`login ${identifierCode}: ${response.status}`);
+  return response.headers.getSetCookie().find((c) => c.startsWith('dt_session='))!.split(';')[0]!;
+}
+
+async function main(): Promise<void> {
+  const cluster = await startThrowawayCluster();
+  const databaseUrl = await createSeededDatabase(cluster, 'bench', 0);
+  const database = createDatabase(databaseUrl, { max: 20 });
+  const app = await buildApp({
+    config: testConfig({ mqttPort: 0 }),
+    secrets: { tokenKey: randomBytes(32).toString('base64'), pgPassword: 'unused', dataKey: randomBytes(32).toString('base64') },
+    database,
+    databaseUrl,
+    serveWeb: false,
+    logger: false
+  });
+  const url = await app.listen();
+  const wsUrl = url.replace(/^http/, 'ws') + '/mqtt';
+
+  const leader = await login(url, 'lanhdao');
+  const officer = await login(url, 'canbo.hn');
+  const tokenReply = await fetch(`${url}/api/realtime/token`, { method: 'POST', headers: { cookie: leader } });
+  const { token, username, subscriptions } = (await tokenReply.json()) as { token: string; username: string; subscriptions: string[] };
+
+  // arrivals[client] = Map(petitionId → time of first delivery)
+  const arrivals: Map<string, number>[] = [];
+  const clients: MqttClient[] = [];
+  let duplicates = 0;
+  const connectStarted = Date.now();
+  for (let i = 0; i < CLIENTS; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, CLIENTS - i) }, async (_, k) => {
+        const index = i + k;
+        const seen = new Map<string, number>();
+        arrivals[index] = seen;
+        const client = mqtt.connect(wsUrl, { username, password: token, clientId: `bench-${index}`, reconnectPeriod: 0, connectTimeout: 30_000 });
+        client.on('message', (_topic, payload) => {
+          const at = Date.now();
+          const envelope = JSON.parse(payload.toString('utf8')) as EventEnvelope;
+          const id = envelope.payload.petitionId as string;
+          if (seen.has(id)) duplicates++;
+          else seen.set(id, at);
+        });
+        await new Promise<void>((resolve, reject) => {
+          client.once('connect', () => resolve());
+          client.once('error', reject);
+        });
+        await client.subscribeAsync(Object.fromEntries(subscriptions.map((topic) => [topic, { qos: 1 as const }])));
+        clients.push(client);
+      })
+    );
+  }
+  const connectMs = Date.now() - connectStarted;
+
+  const replies = new Map<string, number>();
+  const rssBefore = process.memoryUsage().rss;
+  for (let i = 0; i < PETITIONS; i++) {
+    const response = await fetch(`${url}/api/petitions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: officer },
+      body: JSON.stringify({ type: 'KHIEU_NAI', summary: `Đơn đo hiệu năng số ${i + 1} / benchmark petition` })
+    });
+    const repliedAt = Date.now();
+    if (response.status !== 201) throw new Error(`create: ${response.status} ${await response.text()}`);
+    replies.set(((await response.json()) as { id: string }).id, repliedAt);
+    if (INTERVAL_MS) await new Promise((r) => setTimeout(r, INTERVAL_MS));
+  }
+
+  // Wait until every delivery arrived, or 10 s of silence.
+  const expected = CLIENTS * PETITIONS;
+  const delivered = () => arrivals.reduce((sum, seen) => sum + [...seen.keys()].filter((id) => replies.has(id)).length, 0);
+  let last = -1;
+  let quietSince = Date.now();
+  while (delivered() < expected && Date.now() - quietSince < 10_000) {
+    const now = delivered();
+    if (now !== last) {
+      last = now;
+      quietSince = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
+  const latencies: number[] = [];
+  for (const seen of arrivals) {
+    for (const [id, repliedAt] of replies) {
+      const at = seen.get(id);
+      if (at !== undefined) latencies.push(Math.max(0, at - repliedAt));
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const lost = expected - latencies.length;
+  const rssMb = (process.memoryUsage().rss / 1024 / 1024).toFixed(0);
+  const growthMb = ((process.memoryUsage().rss - rssBefore) / 1024 / 1024).toFixed(1);
+
+  console.log(
+    `bench live fan-out: clients=${CLIENTS} petitions=${PETITIONS} deliveries=${latencies.length}/${expected} ` +
+      `p50=${percentile(latencies, 50)}ms p95=${percentile(latencies, 95)}ms p99=${percentile(latencies, 99)}ms max=${latencies.at(-1) ?? NaN}ms ` +
+      `lost=${lost} duplicates=${duplicates} connect=${connectMs}ms rss=${rssMb}MB (+${growthMb}MB during run)`
+  );
+
+  await Promise.all(clients.map((c) => c.endAsync(true)));
+  await app.close();
+  await database.close();
+  await cluster.stop();
+  process.exitCode = lost === 0 ? 0 : 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
