@@ -88,7 +88,8 @@ export async function seedDemo(db: Db, options: { petitions?: number; now?: Date
   // Big cities receive more letters: 30 % of the draws go to Hà Nội and TP.HCM.
   const draws = Array.from({ length: count }, () => ({
     unit: random() < 0.3 ? (random() < 0.5 ? hanoi : hcmc) : provinces[Math.floor(random() * provinces.length)]!,
-    receivedAt: new Date(now.getTime() - Math.floor(random() * 365 * 86_400_000)),
+    // Over the last year, denser towards today (r² skews to recent), so the demo has a live "today".
+    receivedAt: new Date(now.getTime() - Math.floor(random() ** 2 * 365 * 86_400_000)),
     type: PETITION_TYPES[Math.floor(random() * PETITION_TYPES.length)]!,
     summary: SUMMARIES[Math.floor(random() * SUMMARIES.length)]!
   })).sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
