@@ -16,9 +16,10 @@ import { registerErrorHandlers } from './http/error-handler.ts';
 import { registerWeb } from './http/web.ts';
 import { createOutboxRelay } from './jobs/outbox-relay.ts';
 import { authPlugin } from './modules/auth/auth.plugin.ts';
-import { createSessionsRepository } from './modules/auth/auth.repository.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import type { ThrottlePolicy } from './modules/auth/login-throttle.ts';
+import { createSecretBox } from './modules/auth/secret-box.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createOutboxRepository } from './modules/outbox/outbox.repository.ts';
 import { petitionsRoutes } from './modules/petitions/petitions.routes.ts';
@@ -26,7 +27,6 @@ import { createPetitionsService } from './modules/petitions/petitions.service.ts
 import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
 import { createRealtimeService } from './modules/realtime/realtime.service.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
-import { createUsersRepository } from './modules/users/users.repository.ts';
 
 export interface AppOptions {
   config: Readonly<Config>;
@@ -37,6 +37,8 @@ export interface AppOptions {
   /** Serve the built web app from build/ when present (default true). */
   serveWeb?: boolean;
   logger?: boolean | Record<string, unknown>;
+  /** Lock-out policy (tests turn the growing delays off to count to the lock quickly). */
+  loginThrottle?: ThrottlePolicy;
 }
 
 export interface RouteSummary {
@@ -74,10 +76,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   const auth = createAuthService({
-    users: createUsersRepository(database.db),
-    sessions: createSessionsRepository(database.db),
+    db: database.db,
+    secretBox: createSecretBox(secrets.dataKey),
     sessionTtlMinutes: config.sessionTtlMinutes,
-    sessionIdleMinutes: config.sessionIdleMinutes
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    throttle: options.loginThrottle
   });
   const realtime = createRealtimeService({ auth, outbox: createOutboxRepository(database.db), tokenKey: secrets.tokenKey });
   const petitions = createPetitionsService({ db: database.db });

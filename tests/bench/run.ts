@@ -6,14 +6,13 @@
  * API. For each (client, petition) we take the time from the API's reply to the client's
  * delivery (0 when the event beat the reply) and print p50/p95/p99/max and the count lost.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import mqtt, { type MqttClient } from 'mqtt';
 import { buildApp } from '../../server/app.ts';
 import { createDatabase } from '../../server/db/client.ts';
-import { DEMO_PASSWORD } from '../../server/modules/seed/demo-seed.ts';
 import type { EventEnvelope } from '../../shared/events.ts';
-import { testConfig } from '../support/test-config.ts';
+import { demoLogin } from '../support/demo-login.ts';
+import { TEST_SECRETS, testConfig } from '../support/test-config.ts';
 import { createSeededDatabase, startThrowawayCluster } from '../support/pg-cluster.ts';
 
 const { values } = parseArgs({
@@ -36,19 +35,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function login(url: string, identifierCode: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifierCode, password: DEMO_PASSWORD }) });
-  if (!response.ok) throw new Error(`login ${identifierCode}: ${response.status}`);
-  return response.headers.getSetCookie().find((c) => c.startsWith('dt_session='))!.split(';')[0]!;
-}
-
 async function main(): Promise<void> {
   const cluster = await startThrowawayCluster();
   const databaseUrl = await createSeededDatabase(cluster, 'bench', 0);
   const database = createDatabase(databaseUrl, { max: 20 });
   const app = await buildApp({
     config: testConfig({ mqttPort: 0 }),
-    secrets: { tokenKey: randomBytes(32).toString('base64'), pgPassword: 'unused', dataKey: randomBytes(32).toString('base64') },
+    secrets: TEST_SECRETS,
     database,
     databaseUrl,
     serveWeb: false,
@@ -57,8 +50,8 @@ async function main(): Promise<void> {
   const url = await app.listen();
   const wsUrl = url.replace(/^http/, 'ws') + '/mqtt';
 
-  const leader = await login(url, 'lanhdao');
-  const officer = await login(url, 'canbo.hn');
+  const leader = await demoLogin(url, 'lanhdao');
+  const officer = await demoLogin(url, 'canbo.hn');
   const tokenReply = await fetch(`${url}/api/realtime/token`, { method: 'POST', headers: { cookie: leader } });
   const { token, username, subscriptions } = (await tokenReply.json()) as { token: string; username: string; subscriptions: string[] };
 

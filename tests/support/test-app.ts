@@ -5,12 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp, type App } from '../../server/app.ts';
+import { buildApp, type App, type AppOptions } from '../../server/app.ts';
+import { DEFAULT_THROTTLE } from '../../server/modules/auth/login-throttle.ts';
 import type { Config } from '../../server/config.ts';
-import { testConfig } from './test-config.ts';
+import { TEST_SECRETS, testConfig } from './test-config.ts';
+import { demoLogin } from './demo-login.ts';
 import { createDatabase, type Database } from '../../server/db/client.ts';
 import { DEMO_PASSWORD } from '../../server/modules/seed/demo-seed.ts';
-import type { Secrets } from '../../server/secrets.ts';
 import { TEMPLATE_DATABASE } from './global-setup.ts';
 
 export interface TestApp {
@@ -22,7 +23,7 @@ export interface TestApp {
   mqttWsUrl: string;
   /** mqtt://127.0.0.1:<port> (TCP listener on a free port) */
   mqttTcpUrl: string;
-  /** Log in as a demo account; returns the Cookie header value. */
+  /** Log in as a demo account (OTP included; the session is reused within the file); returns the Cookie header value. */
   login: (identifierCode: string, password?: string) => Promise<string>;
   /** fetch against the app with JSON in and out. */
   request: (method: string, path: string, init?: { cookie?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }) => Promise<{ status: number; body: any; headers: Headers }>;
@@ -48,15 +49,18 @@ async function cloneTemplate(adminUrl: string): Promise<{ url: string; drop: () 
   };
 }
 
-export async function startTestApp(options: { config?: Partial<Config>; serveWeb?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { config?: Partial<Config>; serveWeb?: boolean; logger?: AppOptions['logger'] } = {}): Promise<TestApp> {
   const { url: databaseUrl, drop } = await cloneTemplate(inject('pgAdminUrl'));
   const database = createDatabase(databaseUrl, { max: 10 });
-  const secrets: Secrets = {
-    tokenKey: randomBytes(32).toString('base64url'),
-    pgPassword: 'unused',
-    dataKey: randomBytes(32).toString('base64')
-  };
-  const app = await buildApp({ config: testConfig(options.config), secrets, database, databaseUrl, serveWeb: options.serveWeb ?? false, logger: false });
+  const app = await buildApp({
+    config: testConfig(options.config),
+    secrets: TEST_SECRETS,
+    database,
+    databaseUrl,
+    serveWeb: options.serveWeb ?? false,
+    logger: options.logger ?? false,
+    loginThrottle: { ...DEFAULT_THROTTLE, delayBaseMs: 0 }
+  });
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
   const port = new URL(url).port;
 
@@ -78,6 +82,7 @@ export async function startTestApp(options: { config?: Partial<Config>; serveWeb
     return { status: response.status, body: parsed, headers: response.headers };
   };
 
+  const sessions = new Map<string, string>();
   return {
     app,
     database,
@@ -88,14 +93,12 @@ export async function startTestApp(options: { config?: Partial<Config>; serveWeb
     },
     request,
     async login(identifierCode, password = DEMO_PASSWORD) {
-      const response = await fetch(`${url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ identifierCode, password })
-      });
-      if (response.status !== 200) throw new Error(`login ${identifierCode} failed: ${response.status} ${await response.text()}`);
-      const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('dt_session='));
-      return setCookie!.split(';')[0]!;
+      // One session per account and file: leaders' OTP steps are scarce (one per 30 s).
+      const cached = sessions.get(identifierCode);
+      if (cached && password === DEMO_PASSWORD) return cached;
+      const cookie = await demoLogin(url, identifierCode, password);
+      if (password === DEMO_PASSWORD) sessions.set(identifierCode, cookie);
+      return cookie;
     },
     async count(table) {
       const { rows } = await database.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);

@@ -1,5 +1,13 @@
 /** Server configuration for tests and benchmarks: free ports, quiet logs, no demo seeding. */
 import type { Config } from '../../server/config.ts';
+import type { Secrets } from '../../server/secrets.ts';
+
+/** Fixed keys for throw-away test databases (the template's sealed TOTP seeds use this data key). */
+export const TEST_SECRETS: Secrets = {
+  tokenKey: Buffer.alloc(32, 1).toString('base64'),
+  pgPassword: 'unused',
+  dataKey: Buffer.alloc(32, 2).toString('base64')
+};
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {

@@ -1,16 +1,16 @@
 /**
  * Resolves the session cookie into `request.user` (null when absent or expired) and offers
- * `requireUser` for routes. A user who must change their password may only reach auth routes.
+ * `requireUser` for routes. An account with a pending restriction (password change, OTP
+ * enrolment) may only reach the auth routes.
  */
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { commonErrors, defineError } from '../../http/errors.ts';
+import { commonErrors } from '../../http/errors.ts';
+import { authErrors } from './auth.errors.ts';
 import type { AuthService } from './auth.service.ts';
 import type { AuthUser } from './auth.types.ts';
 
 export const SESSION_COOKIE = 'dt_session';
-
-const mustChangePassword = defineError('auth.must_change_password', 403, 'Bạn cần đổi mật khẩu trước khi tiếp tục.', 'You must change your password before continuing.');
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,7 +30,10 @@ export const authPlugin = fp<{ auth: AuthService }>(
     });
     app.decorate('requireUser', async (request: FastifyRequest) => {
       if (!request.user) throw commonErrors.unauthenticated();
-      if (request.user.mustChangePassword && !request.url.startsWith('/api/auth/')) throw mustChangePassword();
+      // A new or reset account changes its password first; a leader or administrator sets up OTP.
+      if (request.user.restriction && !request.url.startsWith('/api/auth/')) {
+        throw request.user.restriction === 'CHANGE_PASSWORD' ? authErrors.mustChangePassword() : authErrors.mustEnrolOtp();
+      }
     });
   },
   { name: 'auth', dependencies: ['@fastify/cookie'] }

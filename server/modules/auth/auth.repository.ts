@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { sessionsTable } from './sessions.table.ts';
 
@@ -29,6 +29,30 @@ export function createSessionsRepository(db: DbOrTx) {
     },
     async revoke(id: string, now: Date) {
       await db.update(sessionsTable).set({ revokedAt: now }).where(and(eq(sessionsTable.id, id), isNull(sessionsTable.revokedAt)));
+    },
+    /** Revoke every active session of the account, except `keep`; returns how many. */
+    async revokeAllOf(userId: string, now: Date, keep?: string): Promise<number> {
+      const rows = await db
+        .update(sessionsTable)
+        .set({ revokedAt: now })
+        .where(and(eq(sessionsTable.userId, userId), isNull(sessionsTable.revokedAt), keep ? ne(sessionsTable.id, keep) : undefined))
+        .returning({ id: sessionsTable.id });
+      return rows.length;
+    },
+    async revokeOwn(id: string, userId: string, now: Date): Promise<boolean> {
+      const rows = await db
+        .update(sessionsTable)
+        .set({ revokedAt: now })
+        .where(and(eq(sessionsTable.id, id), eq(sessionsTable.userId, userId), isNull(sessionsTable.revokedAt)))
+        .returning({ id: sessionsTable.id });
+      return rows.length === 1;
+    },
+    async listActiveOf(userId: string, now: Date) {
+      return db
+        .select()
+        .from(sessionsTable)
+        .where(and(eq(sessionsTable.userId, userId), isNull(sessionsTable.revokedAt), gt(sessionsTable.expiresAt, now)))
+        .orderBy(desc(sessionsTable.lastSeenAt));
     },
     async countActive(userId: string) {
       const [row] = await db

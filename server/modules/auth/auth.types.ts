@@ -1,5 +1,8 @@
 import type { Role } from '../../../shared/roles.ts';
 
+/** What an account must do before it may use anything but the auth routes. */
+export type AuthRestriction = 'CHANGE_PASSWORD' | 'ENROL_OTP' | null;
+
 /** The caller of a request, as the policy sees it. */
 export interface AuthUser {
   id: string;
@@ -10,7 +13,9 @@ export interface AuthUser {
   unitId: string;
   unitPath: string;
   unitName: string;
-  /** Unit subtrees whose data this account may see (its own unit's for now; managers get a union). */
+  /** Unit subtrees whose data this account may see: its unit's; for a user manager, the union of its accounts' units. */
   scopePaths: string[];
   mustChangePassword: boolean;
+  otpEnabled: boolean;
+  restriction: AuthRestriction;
 }

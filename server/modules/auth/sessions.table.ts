@@ -1,4 +1,4 @@
-import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { bytea, timestamptz } from '../../db/columns.ts';
 import { usersTable } from '../users/users.table.ts';
 
@@ -12,5 +12,6 @@ export const sessionsTable = pgTable('sessions', {
   expiresAt: timestamptz('expires_at').notNull(),
   revokedAt: timestamptz('revoked_at'),
   ip: text('ip'),
-  userAgent: text('user_agent')
+  userAgent: text('user_agent'),
+  mfaVerified: boolean('mfa_verified').notNull().default(false)
 });

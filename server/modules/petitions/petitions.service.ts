@@ -5,6 +5,8 @@
 import { formatPetitionCode, PETITION_SUMMARY_MIN, type PetitionStatus, type PetitionType } from '../../../shared/petition.ts';
 import { startOfVnDay, vnYear } from '../../../shared/vn-time.ts';
 import type { Db } from '../../db/client.ts';
+import { withScope } from '../../db/scoped.ts';
+import { appendAudit } from '../audit/audit.log.ts';
 import { requirePetitionCreate, requirePetitionRead } from '../access/policy.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
 import { createOutboxRepository } from '../outbox/outbox.repository.ts';
@@ -46,7 +48,6 @@ function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
 
 export function createPetitionsService(deps: PetitionsServiceDeps) {
   const now = deps.now ?? (() => new Date());
-  const petitions = createPetitionsRepository(deps.db);
   const outbox = createOutboxRepository(deps.db);
 
   return {
@@ -70,7 +71,7 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
       // A few minutes of clock skew between a clerk's PC and the server is not "the future".
       if (receivedAt.getTime() > at.getTime() + 5 * 60_000) throw petitionErrors.receivedInFuture();
 
-      const row = await deps.db.transaction(async (tx) => {
+      const row = await withScope(deps.db, user.scopePaths, async (tx) => {
         const repo = createPetitionsRepository(tx);
         const seq = await repo.nextSequence(unit.id, vnYear(receivedAt));
         const status: PetitionStatus = 'NHAN_DON';
@@ -98,6 +99,7 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
             receivedAt: receivedAt.toISOString()
           }
         });
+        await appendAudit(tx, { actorId: user.id, actorLabel: user.identifierCode, action: 'petition.create', entityType: 'petition', entityId: petition.id, unitPath: unit.path, details: { code: petition.code, type: input.type } });
         return petition;
       });
       return toDto({ ...row, unitName: unit.name });
@@ -106,18 +108,19 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
     async list(user: AuthUser, query: { limit?: number; cursor?: string }) {
       const scope = requirePetitionRead(user);
       const limit = query.limit ?? 20;
-      const rows = await petitions.listInScope(scope, limit + 1, query.cursor ? decodeCursor(query.cursor) : undefined);
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const rows = await withScope(deps.db, scope, (tx) => createPetitionsRepository(tx).listInScope(scope, limit + 1, after));
       const page = rows.slice(0, limit);
       return { items: page.map(toDto), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
     },
 
     async stats(user: AuthUser) {
       const scope = requirePetitionRead(user);
-      const [total, receivedToday, lastSeq] = await Promise.all([
-        petitions.countInScope(scope),
-        petitions.countInScope(scope, startOfVnDay(now())),
-        outbox.lastSeq()
-      ]);
+      const [total, receivedToday] = await withScope(deps.db, scope, async (tx) => {
+        const repo = createPetitionsRepository(tx);
+        return [await repo.countInScope(scope), await repo.countInScope(scope, startOfVnDay(now()))] as const;
+      });
+      const lastSeq = await outbox.lastSeq();
       return { total, receivedToday, lastSeq };
     }
   };

@@ -9,6 +9,7 @@ import { formatPetitionCode, PETITION_TYPES } from '../../../shared/petition.ts'
 import { vnYear } from '../../../shared/vn-time.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { arrayParam } from '../../db/columns.ts';
+import { mfaRequired, type SecretBox } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { loadAdminUnits } from '../units/data/admin-units.ts';
 import { createUnitsRepository } from '../units/units.repository.ts';
@@ -66,7 +67,14 @@ export async function seedUnits(db: Db): Promise<void> {
   );
 }
 
-export async function seedDemo(db: Db, options: { petitions?: number; now?: Date } = {}): Promise<{ seeded: boolean }> {
+/**
+ * Leaders and administrators must log in with OTP. The demo accounts share this published TOTP
+ * secret so anyone can try the demo (add it to an authenticator app, or `oathtool --totp -b`).
+ * Never use it for a real account.
+ */
+export const DEMO_TOTP_SECRET = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BAJJ2W24DT';
+
+export async function seedDemo(db: Db, options: { petitions?: number; now?: Date; secretBox: SecretBox }): Promise<{ seeded: boolean }> {
   const usersRepo = createUsersRepository(db);
   if (await usersRepo.findByIdentifierCode(DEMO_ACCOUNTS[0]!.identifierCode)) return { seeded: false };
   await seedUnits(db);
@@ -74,7 +82,13 @@ export async function seedDemo(db: Db, options: { petitions?: number; now?: Date
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
     const unit = await units.findByCode(account.unitCode);
-    await usersRepo.insert({ ...account, passwordHash, unitId: unit!.id });
+    const user = await usersRepo.insert({ ...account, passwordHash, unitId: unit!.id, passwordChangedAt: new Date() });
+    if (mfaRequired({ role: account.role, unitRequiresMfa: false })) {
+      await usersRepo.update(user.id, {
+        totpSecretEnc: options.secretBox.seal(DEMO_TOTP_SECRET, `users.totp_secret:${user.id}`),
+        totpEnabledAt: new Date()
+      });
+    }
   }
 
   const count = options.petitions ?? 300;

@@ -1,5 +1,5 @@
-import { boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, updatedAt } from '../../db/columns.ts';
+import { bigint, boolean, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, createdAt, timestamptz, updatedAt } from '../../db/columns.ts';
 import { unitsTable } from '../units/units.table.ts';
 
 export const usersTable = pgTable('users', {
@@ -11,6 +11,13 @@ export const usersTable = pgTable('users', {
   unitId: uuid('unit_id').notNull().references(() => unitsTable.id),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   disabled: boolean('disabled').notNull().default(false),
+  passwordChangedAt: timestamptz('password_changed_at'),
+  /** TOTP secret, sealed with the data key (never stored in clear). */
+  totpSecretEnc: bytea('totp_secret_enc'),
+  totpEnabledAt: timestamptz('totp_enabled_at'),
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamptz('locked_until'),
   createdAt: createdAt(),
   updatedAt: updatedAt()
 });

@@ -1,0 +1,20 @@
+/**
+ * The second wall: petition queries run inside a transaction as the role dt_scoped, with the
+ * caller's unit subtrees in the setting dt.scope. PostgreSQL's row-level security (migration
+ * 0002) then hides every row outside them, even if a query forgot its WHERE clause.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from './client.ts';
+
+export function scopeLiteral(scopePaths: readonly string[]): string {
+  for (const path of scopePaths) if (!/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/.test(path)) throw new Error(`invalid scope path: ${path}`);
+  return `{${scopePaths.join(',')}}`;
+}
+
+export async function withScope<T>(db: Db, scopePaths: readonly string[], work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('dt.scope', ${scopeLiteral(scopePaths)}, true)`);
+    await tx.execute(sql`SET LOCAL ROLE dt_scoped`);
+    return work(tx);
+  });
+}
