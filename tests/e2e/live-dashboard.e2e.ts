@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/modules/seed/demo-seed.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { nextDemoOtp } from '../support/demo-login.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -22,10 +23,59 @@ async function logIn(page: Page, identifierCode: string): Promise<void> {
   await page.getByLabel('Mã định danh').fill(identifierCode);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  // Leaders and administrators are asked for a code from their authenticator app.
+  const otp = page.getByLabel('Mã xác thực');
+  await Promise.race([otp.waitFor({ timeout: 10_000 }), page.waitForURL('**/dashboard', { timeout: 10_000 })]);
+  if (await otp.isVisible()) {
+    await otp.fill(await nextDemoOtp(identifierCode));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+  }
   await page.waitForURL('**/dashboard');
 }
 
 const numberIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/\D/g, ''));
+
+describe('login', () => {
+  it('logs a leader in with OTP and lands on the live dashboard', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${t.url}/login`);
+    await page.getByLabel('Mã định danh').fill('lanhdao');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const otp = page.getByLabel('Mã xác thực');
+    await otp.waitFor();
+    await otp.fill('000000');
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await expectText(page.getByRole('alert'), /không đúng/);
+    await otp.fill(await nextDemoOtp('lanhdao'));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.waitForURL('**/dashboard');
+    await page.getByTestId('live-status').filter({ hasText: 'Trực tuyến' }).waitFor({ timeout: 10_000 });
+    await expectText(page.getByText('Nguyễn Văn Lãnh'), /Nguyễn Văn Lãnh/);
+    await page.close();
+  });
+
+  it('makes a new account change its password first', async () => {
+    await t.database.pool.query(`INSERT INTO users (identifier_code, full_name, password_hash, role, unit_id, must_change_password)
+      SELECT 'moi.e2e', 'Cán bộ mới', password_hash, 'OFFICER', unit_id, true FROM users WHERE identifier_code = 'canbo.hn'`);
+    const page = await browser.newPage();
+    await page.goto(`${t.url}/login`);
+    await page.getByLabel('Mã định danh').fill('moi.e2e');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL('**/account/password');
+    await page.getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('password123');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('password123');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await expectText(page.getByRole('alert'), /phổ biến|bị lộ/);
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Sông Hồng chảy về biển Đông');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('Sông Hồng chảy về biển Đông');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.waitForURL('**/dashboard');
+    await page.close();
+  });
+});
 
 describe('live dashboard', () => {
   it('shows a petition created through the API within 2 s, without reload', async () => {

@@ -167,7 +167,8 @@ export function createAuthService(deps: AuthServiceDeps) {
       const ok = await verifyPassword(user?.passwordHash, password);
       if (!user || !ok) throw await failLogin(user, code, meta, user ? 'password' : 'unknown_account');
       if (user.disabled) throw authErrors.disabled();
-      if (mfaRequired(user) && user.totpEnabledAt && !user.mustChangePassword) {
+      // Whoever has OTP on (required or by choice) gives a code at every login.
+      if (user.totpEnabledAt && !user.mustChangePassword) {
         const challenge = randomBytes(32).toString('base64url');
         const expiresAt = new Date(now().getTime() + CHALLENGE_MINUTES * 60_000);
         await db.execute(sql`INSERT INTO login_challenges (token_hash, user_id, expires_at, ip, user_agent)
