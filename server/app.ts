@@ -15,6 +15,7 @@ import { BrokerHost } from '../broker/broker-host.ts';
 import { registerErrorHandlers } from './http/error-handler.ts';
 import { registerWeb } from './http/web.ts';
 import { createOutboxRelay } from './jobs/outbox-relay.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authPlugin } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(healthRoutes, { pool: database.pool, broker });
   await app.register(authRoutes, { auth });
   await app.register(unitsRoutes, { db: database.db });
+  await app.register(auditRoutes, { db: database.db });
   await app.register(petitionsRoutes, { petitions });
   await app.register(realtimeRoutes, { realtime });
   if (options.serveWeb !== false) await registerWeb(app);
