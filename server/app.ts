@@ -23,6 +23,9 @@ import type { ThrottlePolicy } from './modules/auth/login-throttle.ts';
 import { createSecretBox } from './modules/auth/secret-box.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createOutboxRepository } from './modules/outbox/outbox.repository.ts';
+import { createFieldCipherFromEnv } from './crypto/field-cipher.ts';
+import { createPartiesService } from './modules/parties/parties.service.ts';
+import { PARTY_REDACT_CENSOR, PARTY_REDACT_PATHS } from './modules/parties/redact.ts';
 import { petitionsRoutes } from './modules/petitions/petitions.routes.ts';
 import { createPetitionsService } from './modules/petitions/petitions.service.ts';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
@@ -58,14 +61,17 @@ export interface App {
   close: () => Promise<void>;
 }
 
+/** Never in logs: session cookies, and citizens' personal data (a denouncer's identity above all). */
+export const LOG_REDACT_PATHS: readonly string[] = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', ...PARTY_REDACT_PATHS];
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, secrets, database } = options;
   const app = Fastify({
-    logger: options.logger ?? {
-      level: config.logLevel,
-      // Cookies carry sessions; they never go to logs.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]']
-    },
+    // Whatever logger a caller configures, the redaction of sessions and personal data stays on.
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, ...(typeof options.logger === 'object' ? options.logger : {}), redact: { paths: [...LOG_REDACT_PATHS], censor: PARTY_REDACT_CENSOR } },
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } }
   });
@@ -84,7 +90,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     throttle: options.loginThrottle
   });
   const realtime = createRealtimeService({ auth, outbox: createOutboxRepository(database.db), tokenKey: secrets.tokenKey });
-  const petitions = createPetitionsService({ db: database.db });
+  const parties = createPartiesService({ db: database.db, cipher: createFieldCipherFromEnv(secrets.dataKey) });
+  const petitions = createPetitionsService({ db: database.db, parties });
 
   const broker = new BrokerHost({
     verifyToken: (token) => realtime.verifyForBroker(token),

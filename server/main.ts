@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     const { seeded } = await seedDemo(database.db, { secretBox: createSecretBox(secrets.dataKey) });
     if (seeded) log.info('demo data seeded (accounts in README.md)');
   }
-  app = await buildApp({ config, secrets, database, databaseUrl, logger: { level: config.logLevel, redact: ['req.headers.cookie', 'res.headers["set-cookie"]'] } });
+  app = await buildApp({ config, secrets, database, databaseUrl, logger: { level: config.logLevel } });
   const url = await app.listen();
   log.info(`Đơn Thư is ready at ${url}`);
 }

@@ -45,7 +45,7 @@ export const AUDIT_LOCK_KEY = 727_003;
 /** Detail keys that can only hold a secret (compared lower-case, without '_' and '-'). */
 const FORBIDDEN_DETAIL_KEYS = new Set([
   'password', 'newpassword', 'oldpassword', 'currentpassword', 'passwordhash', 'pgpassword',
-  'secret', 'totpsecret', 'otpsecret', 'otp', 'totp', 'backupcodes', 'backupcode',
+  'secret', 'totpsecret', 'otpsecret', 'otpcode', 'totpcode', 'backupcodes', 'backupcode',
   'token', 'sessiontoken', 'accesstoken', 'refreshtoken', 'tokenhash', 'tokenkey', 'datakey', 'privatekey', 'apikey'
 ]);
 const MAX_DEPTH = 16;

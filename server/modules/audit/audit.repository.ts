@@ -34,7 +34,7 @@ export function createAuditRepository(db: DbOrTx) {
     /** Newest first. */
     async list(filter: AuditFilter, limit: number): Promise<AuditRow[]> {
       const where: SQL[] = [sql`true`];
-      if (filter.beforeId) where.push(sql`id < ${filter.beforeId}::bigint`);
+      if (filter.beforeId) where.push(sql`audit_log.id < ${filter.beforeId}::bigint`);
       if (filter.action !== undefined) where.push(filter.actionPrefix ? sql`action LIKE ${likePrefix(filter.action)}` : sql`action = ${filter.action}`);
       if (filter.actorLabel !== undefined) where.push(sql`actor_label = ${filter.actorLabel}`);
       const { rows } = await db.execute<AuditRow & Record<string, unknown>>(sql`
@@ -43,7 +43,8 @@ export function createAuditRepository(db: DbOrTx) {
                unit_path::text AS "unitPath", ip, details, prev_hash AS "prevHash", hash
         FROM audit_log
         WHERE ${sql.join(where, sql` AND `)}
-        ORDER BY id DESC
+        -- audit_log.id, the bigint: a bare "id" would sort the text output column.
+        ORDER BY audit_log.id DESC
         LIMIT ${limit}`);
       return rows;
     }

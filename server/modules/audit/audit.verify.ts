@@ -63,8 +63,9 @@ export async function verifyAuditChainIn(db: Db, options: VerifyOptions = {}): P
           SELECT id::text, ${sql.raw(occurredAtSql('occurred_at'))} AS occurred_at, actor_id::text, actor_label, action,
                  entity_type, entity_id, unit_path::text, ip, details, prev_hash, hash
           FROM audit_log
-          WHERE id > ${afterId}::bigint
-          ORDER BY id
+          WHERE audit_log.id > ${afterId}::bigint
+          -- audit_log.id, the bigint: a bare "id" would be the text output column.
+          ORDER BY audit_log.id
           LIMIT ${batchSize}`);
         for (const row of batch.rows) {
           rows += 1;

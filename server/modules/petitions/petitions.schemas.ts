@@ -1,13 +1,15 @@
 import { Type, type Static } from 'typebox';
 import { PETITION_STATUSES, PETITION_SUMMARY_MAX, PETITION_SUMMARY_MIN, PETITION_TYPES } from '../../../shared/petition.ts';
 import type { FieldLabels } from '../../http/validation-messages.ts';
+import { PartiesInput, partyLabels } from '../parties/parties.schemas.ts';
 
 export const CreatePetitionBody = Type.Object(
   {
     type: Type.Enum([...PETITION_TYPES], { description: 'Loại đơn / petition type' }),
     summary: Type.String({ minLength: PETITION_SUMMARY_MIN, maxLength: PETITION_SUMMARY_MAX, description: 'Tóm tắt nội dung / content summary' }),
     receivedAt: Type.Optional(Type.String({ format: 'date-time', description: 'Ngày nhận đơn (mặc định: bây giờ) / date received (default: now)' })),
-    unitId: Type.Optional(Type.String({ format: 'uuid', description: 'Đơn vị tiếp nhận (mặc định: đơn vị của cán bộ) / receiving unit' }))
+    unitId: Type.Optional(Type.String({ format: 'uuid', description: 'Đơn vị tiếp nhận (mặc định: đơn vị của cán bộ) / receiving unit' })),
+    parties: Type.Optional(PartiesInput)
   },
   { additionalProperties: false }
 );
@@ -17,7 +19,9 @@ export const petitionLabels: FieldLabels = {
   type: { vi: 'Loại đơn', en: 'Petition type' },
   summary: { vi: 'Tóm tắt nội dung', en: 'Content summary' },
   receivedAt: { vi: 'Ngày nhận đơn', en: 'Date received' },
-  unitId: { vi: 'Đơn vị tiếp nhận', en: 'Receiving unit' }
+  unitId: { vi: 'Đơn vị tiếp nhận', en: 'Receiving unit' },
+  parties: { vi: 'Đương sự', en: 'Parties' },
+  ...partyLabels('parties')
 };
 
 export const Petition = Type.Object({

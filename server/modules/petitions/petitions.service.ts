@@ -7,6 +7,8 @@ import { startOfVnDay, vnYear } from '../../../shared/vn-time.ts';
 import type { Db } from '../../db/client.ts';
 import { withScope } from '../../db/scoped.ts';
 import { appendAudit } from '../audit/audit.log.ts';
+import { assertUnitOpen } from '../units/units.service.ts';
+import type { PartiesService } from '../parties/parties.service.ts';
 import { requirePetitionCreate, requirePetitionRead } from '../access/policy.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
 import { createOutboxRepository } from '../outbox/outbox.repository.ts';
@@ -18,6 +20,8 @@ import type { CreatePetitionInput, PetitionDto } from './petitions.schemas.ts';
 
 export interface PetitionsServiceDeps {
   db: Db;
+  /** Encrypted personal data of the petition's parties. */
+  parties: PartiesService;
   now?: () => Date;
 }
 
@@ -65,6 +69,7 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
       }
       const unit = await createUnitsRepository(deps.db).findById(input.unitId ?? user.unitId);
       if (!unit) throw petitionErrors.unitNotFound();
+      assertUnitOpen(unit);
       requirePetitionCreate(user, unit.path);
       const at = now();
       const receivedAt = input.receivedAt ? new Date(input.receivedAt) : at;
@@ -99,6 +104,7 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
             receivedAt: receivedAt.toISOString()
           }
         });
+        await deps.parties.addParties(tx, petition.id, input.parties ?? []);
         await appendAudit(tx, { actorId: user.id, actorLabel: user.identifierCode, action: 'petition.create', entityType: 'petition', entityId: petition.id, unitPath: unit.path, details: { code: petition.code, type: input.type } });
         return petition;
       });

@@ -11,7 +11,8 @@ import type { Role } from '../../../shared/roles.ts';
 import { arrayParam } from '../../db/columns.ts';
 import { mfaRequired, type SecretBox } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
-import { loadAdminUnits } from '../units/data/admin-units.ts';
+import { ADMIN_DATA_KINDS, type UnitKind } from '../../../shared/unit-kinds.ts';
+import { loadAdminUnits, type Province } from '../units/data/admin-units.ts';
 import { createUnitsRepository } from '../units/units.repository.ts';
 import { createUsersRepository } from '../users/users.repository.ts';
 
@@ -48,23 +49,94 @@ function mulberry32(seed: number) {
   };
 }
 
+interface UnitSeed {
+  code: string;
+  name: string;
+  shortName: string | null;
+  kind: UnitKind;
+  /** null for the root. */
+  parentCode: string | null;
+  provinceCode: string | null;
+}
+
+/**
+ * Central bodies under the root. Ban Tiếp công dân Trung ương belongs to Thanh tra Chính phủ
+ * (Luật Tiếp công dân 2013 Điều 10).
+ */
+const CENTRAL_BODIES: UnitSeed[] = [
+  { code: 'TTCP', name: 'Thanh tra Chính phủ', shortName: 'TTCP', kind: 'THANH_TRA', parentCode: 'VN', provinceCode: null },
+  { code: 'UBKTTW', name: 'Ủy ban Kiểm tra Trung ương', shortName: 'UBKT Trung ương', kind: 'UBKT_DANG', parentCode: 'VN', provinceCode: null },
+  { code: 'BTCDTW', name: 'Ban Tiếp công dân Trung ương', shortName: 'Ban TCD Trung ương', kind: 'BAN_TIEP_CONG_DAN', parentCode: 'TTCP', provinceCode: null }
+];
+
+/** The standard bodies of a province or centrally-run city that take petitions; codes '<province>-TT' etc. */
+function provinceBodies(p: Province): UnitSeed[] {
+  const city = p.kind === 'tp_tw';
+  const level = city ? 'thành phố' : 'tỉnh';
+  const partyCommittee = city ? 'Thành ủy' : 'Tỉnh ủy';
+  const body = (suffix: string, name: string, shortName: string, kind: UnitKind): UnitSeed => ({
+    code: `${p.code}-${suffix}`,
+    name,
+    shortName,
+    kind,
+    parentCode: p.code,
+    provinceCode: p.code
+  });
+  return [
+    body('TT', `Thanh tra ${level} ${p.shortName}`, `Thanh tra ${p.shortName}`, 'THANH_TRA'),
+    body('BTCD', `Ban Tiếp công dân ${level} ${p.shortName}`, `Ban TCD ${p.shortName}`, 'BAN_TIEP_CONG_DAN'),
+    body('UBKT', `Ủy ban Kiểm tra ${partyCommittee} ${p.shortName}`, `UBKT ${partyCommittee} ${p.shortName}`, 'UBKT_DANG'),
+    body('VPDDBQH', `Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân ${level} ${p.shortName}`, `VP Đoàn ĐBQH và HĐND ${p.shortName}`, 'VP_DOAN_DBQH')
+  ];
+}
+
+/**
+ * The unit tree of a new database: the root VN, the 34 provinces and cities (path VN.<code>), their
+ * 3,321 communes, wards and special zones (VN.<province>.<commune code>), the standard bodies of each
+ * province (VN.<province>.<province>_TT …) and a few central bodies (VN.TTCP, VN.TTCP.BTCDTW,
+ * VN.UBKTTW). Codes may hold '-'; path labels use '_' (ltree labels are [A-Za-z0-9_]).
+ * One INSERT … SELECT FROM unnest per tree level: about 3,500 rows in a few hundred milliseconds.
+ * Idempotent: adds only the units whose code (or path) is not there yet, and never undoes what an
+ * administrator changed (a moved, renamed or closed unit keeps its code), so it can also bring an
+ * older database up to the full tree.
+ */
 export async function seedUnits(db: Db): Promise<void> {
-  const units = createUnitsRepository(db);
-  if ((await units.count()) > 0) return;
-  const [root] = await units.insertMany([{ code: 'VN', name: 'Trung ương', shortName: 'Trung ương', kind: 'TRUNG_UONG', path: 'VN', validFrom: '2025-07-01' }]);
-  const { provinces } = loadAdminUnits();
-  await units.insertMany(
-    provinces.map((p) => ({
-      code: p.code,
-      name: p.name,
-      shortName: p.shortName,
-      kind: p.kind === 'tp_tw' ? 'TP_TRUC_THUOC_TW' : 'TINH',
-      parentId: root!.id,
-      path: `VN.${p.code}`,
-      provinceCode: p.code,
-      validFrom: '2025-07-01'
-    }))
-  );
+  const { provinces, communes } = loadAdminUnits();
+  const levels: UnitSeed[][] = [
+    [{ code: 'VN', name: 'Trung ương', shortName: 'Trung ương', kind: 'TRUNG_UONG', parentCode: null, provinceCode: null }],
+    [
+      ...provinces.map((p) => ({ code: p.code, name: p.name, shortName: p.shortName, kind: ADMIN_DATA_KINDS[p.kind], parentCode: 'VN', provinceCode: p.code })),
+      ...CENTRAL_BODIES.filter((b) => b.parentCode === 'VN')
+    ],
+    [
+      ...communes.map((c) => ({
+        code: c.code,
+        name: c.name,
+        shortName: c.name.replace(/^(Xã|Phường|Đặc khu) /, ''),
+        kind: ADMIN_DATA_KINDS[c.kind],
+        parentCode: c.provinceCode,
+        provinceCode: c.provinceCode
+      })),
+      ...provinces.flatMap(provinceBodies),
+      ...CENTRAL_BODIES.filter((b) => b.parentCode !== 'VN')
+    ]
+  ];
+  await db.transaction(async (tx) => {
+    for (const rows of levels) {
+      const column = <K extends keyof UnitSeed>(key: K) => rows.map((r) => r[key]);
+      await tx.execute(sql`
+        INSERT INTO units (code, name, short_name, kind, parent_id, path, province_code, valid_from)
+        SELECT s.code, s.name, s.short_name, s.kind, p.id,
+               CASE WHEN p.id IS NULL THEN s.label::ltree ELSE p.path || s.label::ltree END,
+               s.province_code, DATE '2025-07-01'
+          FROM unnest(${arrayParam(column('code'), 'text')}, ${arrayParam(column('name'), 'text')}, ${arrayParam(column('shortName'), 'text')},
+                      ${arrayParam(column('kind'), 'text')}, ${arrayParam(column('parentCode'), 'text')},
+                      ${arrayParam(rows.map((r) => r.code.replace(/-/g, '_')), 'text')}, ${arrayParam(column('provinceCode'), 'text')})
+               AS s(code, name, short_name, kind, parent_code, label, province_code)
+          LEFT JOIN units p ON p.code = s.parent_code
+        ON CONFLICT DO NOTHING`);
+    }
+  });
 }
 
 /**
@@ -94,7 +166,7 @@ export async function seedDemo(db: Db, options: { petitions?: number; now?: Date
   const count = options.petitions ?? 300;
   const now = options.now ?? new Date();
   const random = mulberry32(20260701);
-  const provinces = await units.listChildren((await units.findByCode('VN'))!.id);
+  const provinces = (await units.listChildren((await units.findByCode('VN'))!.id)).filter((u) => u.kind === 'TINH' || u.kind === 'TP_TRUC_THUOC_TW');
   const hanoi = provinces.find((p) => p.code === '01')!;
   const hcmc = provinces.find((p) => p.code === '79')!;
   const rows: { code: string; unitId: string; unitPath: string; type: string; summary: string; receivedAt: Date }[] = [];

@@ -28,7 +28,7 @@ export type UnitHistoryAction = (typeof UNIT_HISTORY_ACTIONS)[number];
 
 /** Append-only (a trigger refuses UPDATE and DELETE). */
 export const unitHistoryTable = pgTable('unit_history', {
-  id: bigint('id', { mode: 'string' }).primaryKey().generatedAlwaysAsIdentity(),
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   unitId: uuid('unit_id').notNull().references(() => unitsTable.id),
   action: text('action').$type<UnitHistoryAction>().notNull(),
   actorId: uuid('actor_id'),
