@@ -19,8 +19,8 @@
  *     province went whole into one new one), then mapshaper -dissolve2 by new code. The shared
  *     borders of the source are exact, so the dissolve leaves no slivers.
  *  4. Light simplification (interval 500 m, keep-shapes); the build fails if any polygon part
- *     (island) is lost. On this source it removes almost nothing: it guards the size if the
- *     source is ever replaced by a more detailed one.
+ *     (island) is lost. On this source (already generalised to ≈1 km) it removes no vertex: it
+ *     bounds the size if the source is ever replaced by a more detailed one.
  *  5. Islands the source lacks (scripts/map/islands.ts: Hoàng Sa -> Đà Nẵng 48, Trường Sa ->
  *     Khánh Hòa 56, Bạch Long Vĩ -> Hải Phòng 31, Cồn Cỏ -> Quảng Trị 44) are added AFTER
  *     simplification, unsimplified, as extra polygons of their province.
