@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['server/**/*.test.ts', 'broker/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-          exclude: ['**/*.unit.test.ts', 'server/modules/units/data/**', '**/node_modules/**'],
+          exclude: ['**/*.unit.test.ts', 'server/modules/units/reference/**', '**/node_modules/**'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000

@@ -1,10 +1,10 @@
 /**
  * Builds the committed administrative-unit data from two npm packages:
  *
- *   server/modules/units/data/vn-admin-units.json       34 provinces + 3,321 communes as of 01/07/2025,
+ *   server/modules/units/reference/vn-admin-units.json       34 provinces + 3,321 communes as of 01/07/2025,
  *                                                       plus the dated changes applied after that day
- *   server/modules/units/data/old-to-new-provinces.json the 63 pre-2025 provinces -> the 34
- *   server/modules/units/data/old-to-new-wards.json     the old ward -> new commune mapping (cleaned),
+ *   server/modules/units/reference/old-to-new-provinces.json the 63 pre-2025 provinces -> the 34
+ *   server/modules/units/reference/old-to-new-wards.json     the old ward -> new commune mapping (cleaned),
  *                                                       written only while it stays under 1.5 MB
  *
  * Run: npx tsx scripts/build-admin-units.ts   (add --check to compare with the committed files
@@ -30,7 +30,7 @@ import {
   type IsoDateString,
   type Province,
   type ProvinceKind
-} from '../server/modules/units/data/admin-units.ts';
+} from '../server/modules/units/reference/admin-units.ts';
 import { nameKey } from '../shared/text/fold.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ const WARD_MAPPING_MAX_BYTES = 1.5 * 1024 * 1024;
 // ---------------------------------------------------------------------------------------------
 
 export interface BuildOutput {
-  /** File name (inside server/modules/units/data/) -> contents; the ward mapping may be absent. */
+  /** File name (inside server/modules/units/reference/) -> contents; the ward mapping may be absent. */
   files: Record<string, string>;
   /** Every disagreement resolved and every check made, in order, for the console. */
   log: string[];
@@ -476,7 +476,7 @@ function countValues(rows: readonly OldProvinceRow[]): number[] {
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
-  const dataDir = new URL('../server/modules/units/data/', import.meta.url);
+  const dataDir = new URL('../server/modules/units/reference/', import.meta.url);
   const { files, log, counts } = await buildAdminUnits();
   for (const line of log) console.log(line);
   console.log(`counts as of ${BASE_DATE} (before the dated changes): ${JSON.stringify(counts)}`);

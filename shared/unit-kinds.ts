@@ -48,7 +48,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, { vi: string; en: string }> = {
 export const PROVINCE_KINDS: readonly UnitKind[] = ['TINH', 'TP_TRUC_THUOC_TW'];
 export const COMMUNE_KINDS: readonly UnitKind[] = ['XA', 'PHUONG', 'DAC_KHU'];
 
-/** Kinds of the administrative-unit data (server/modules/units/data) mapped onto ours. */
+/** Kinds of the administrative-unit data (server/modules/units/reference) mapped onto ours. */
 export const ADMIN_DATA_KINDS: Record<'tp_tw' | 'tinh' | 'xa' | 'phuong' | 'dac_khu', UnitKind> = {
   tp_tw: 'TP_TRUC_THUOC_TW',
   tinh: 'TINH',

@@ -15,7 +15,7 @@
  *  2. Each source feature is matched to its old GSO province code by name (the source has no codes):
  *     nameKey() without 'Tỉnh'/'Thành phố'/'province'/'City' and spaces, plus SOURCE_NAME_ALIASES.
  *     The match must be one-to-one over all 63 old provinces or the build fails.
- *  3. Old code -> new code from server/modules/units/data/old-to-new-provinces.json (each old
+ *  3. Old code -> new code from server/modules/units/reference/old-to-new-provinces.json (each old
  *     province went whole into one new one), then mapshaper -dissolve2 by new code. The shared
  *     borders of the source are exact, so the dissolve leaves no slivers.
  *  4. Light simplification (interval 500 m, keep-shapes); the build fails if any polygon part
@@ -24,14 +24,14 @@
  *  5. Islands the source lacks (scripts/map/islands.ts: Hoàng Sa -> Đà Nẵng 48, Trường Sa ->
  *     Khánh Hòa 56, Bạch Long Vĩ -> Hải Phòng 31, Cồn Cỏ -> Quảng Trị 44) are added AFTER
  *     simplification, unsimplified, as extra polygons of their province.
- *  6. Names from server/modules/units/data (loadAdminUnits), joined on codes.
+ *  6. Names from server/modules/units/reference (loadAdminUnits), joined on codes.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mapshaper from 'mapshaper';
-import { adminUnitChanges, BASE_DATE, isIsoDateString, loadAdminUnits, todayInVietnam, type IsoDateString } from '../../server/modules/units/data/admin-units.ts';
+import { adminUnitChanges, BASE_DATE, isIsoDateString, loadAdminUnits, todayInVietnam, type IsoDateString } from '../../server/modules/units/reference/admin-units.ts';
 import type { VietnamMapGeoJson, VietnamProvinceFeature } from '../../shared/map/vietnam-map.ts';
 import { nameKey } from '../../shared/text/fold.ts';
 import { decodeCompressedGeoJson, extractRegisteredMap, type PlainFeature, type Polygon, type Position, type Ring } from './echarts-geojson.ts';
@@ -39,7 +39,7 @@ import { ISLANDS, islandSymbolRing } from './islands.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUTPUT = join(ROOT, 'web/static/maps/vietnam-34.json');
-const MAPPING = join(ROOT, 'server/modules/units/data/old-to-new-provinces.json');
+const MAPPING = join(ROOT, 'server/modules/units/reference/old-to-new-provinces.json');
 
 /** The output must stay small: it is served to every dashboard. */
 export const MAX_OUTPUT_BYTES = 400 * 1024;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createDatabase } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { seedUnits } from '../../server/modules/seed/demo-seed.ts';
-import { loadAdminUnits } from '../../server/modules/units/data/admin-units.ts';
+import { loadAdminUnits } from '../../server/modules/units/reference/admin-units.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;

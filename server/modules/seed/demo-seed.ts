@@ -12,7 +12,7 @@ import { arrayParam } from '../../db/columns.ts';
 import { mfaRequired, type SecretBox } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { ADMIN_DATA_KINDS, type UnitKind } from '../../../shared/unit-kinds.ts';
-import { loadAdminUnits, type Province } from '../units/data/admin-units.ts';
+import { loadAdminUnits, type Province } from '../units/reference/admin-units.ts';
 import { createUnitsRepository } from '../units/units.repository.ts';
 import { createUsersRepository } from '../users/users.repository.ts';
 

@@ -15,7 +15,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.log.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
-import { todayInVietnam } from './data/admin-units.ts';
+import { todayInVietnam } from './reference/admin-units.ts';
 import { unitErrors } from './units.errors.ts';
 import { createUnitsRepository, type UnitKeyset, type UnitListRow } from './units.repository.ts';
 import type {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as echarts from 'echarts/core';
 import { MapChart } from 'echarts/charts';
 import { SVGRenderer } from 'echarts/renderers';
-import { loadAdminUnits, type IsoDateString } from '../../../server/modules/units/data/admin-units.ts';
+import { loadAdminUnits, type IsoDateString } from '../../../server/modules/units/reference/admin-units.ts';
 import {
   provinceShortNames,
   registerVietnamMap,
@@ -22,7 +22,7 @@ import {
 } from '../../../shared/map/vietnam-map.ts';
 
 const FILE = fileURLToPath(new URL('../../../web/static/maps/vietnam-34.json', import.meta.url));
-const ADMIN_UNITS = fileURLToPath(new URL('../../../server/modules/units/data/vn-admin-units.json', import.meta.url));
+const ADMIN_UNITS = fileURLToPath(new URL('../../../server/modules/units/reference/vn-admin-units.json', import.meta.url));
 const MAX_BYTES = 400 * 1024;
 
 const text = readFileSync(FILE, 'utf8');
