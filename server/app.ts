@@ -20,7 +20,6 @@ import { authPlugin } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import type { ThrottlePolicy } from './modules/auth/login-throttle.ts';
-import { createSecretBox } from './modules/auth/secret-box.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createOutboxRepository } from './modules/outbox/outbox.repository.ts';
 import { createFieldCipherFromEnv } from './crypto/field-cipher.ts';
@@ -82,15 +81,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url, hidden: route.schema?.hide === true });
   });
 
+  const cipher = createFieldCipherFromEnv(secrets.dataKey);
   const auth = createAuthService({
     db: database.db,
-    secretBox: createSecretBox(secrets.dataKey),
+    cipher,
     sessionTtlMinutes: config.sessionTtlMinutes,
     sessionIdleMinutes: config.sessionIdleMinutes,
     throttle: options.loginThrottle
   });
   const realtime = createRealtimeService({ auth, outbox: createOutboxRepository(database.db), tokenKey: secrets.tokenKey });
-  const parties = createPartiesService({ db: database.db, cipher: createFieldCipherFromEnv(secrets.dataKey) });
+  const parties = createPartiesService({ db: database.db, cipher });
   const petitions = createPetitionsService({ db: database.db, parties });
 
   const broker = new BrokerHost({

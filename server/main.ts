@@ -12,7 +12,7 @@ import { loadConfig } from './config.ts';
 import { createDatabase } from './db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedPg } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
-import { createSecretBox } from './modules/auth/secret-box.ts';
+import { createFieldCipherFromEnv } from './crypto/field-cipher.ts';
 import { seedDemo } from './modules/seed/demo-seed.ts';
 import { loadSecrets } from './secrets.ts';
 
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const applied = await migrate(database.pool, (m) => log.info(m));
   if (applied.length) log.info({ applied }, 'database migrated');
   if (config.seedDemo) {
-    const { seeded } = await seedDemo(database.db, { secretBox: createSecretBox(secrets.dataKey) });
+    const { seeded } = await seedDemo(database.db, { cipher: createFieldCipherFromEnv(secrets.dataKey) });
     if (seeded) log.info('demo data seeded (accounts in README.md)');
   }
   app = await buildApp({ config, secrets, database, databaseUrl, logger: { level: config.logLevel } });

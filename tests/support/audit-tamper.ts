@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import type { StoredAuditRow } from '../../server/modules/audit/audit.verify.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -26,20 +27,9 @@ export async function bypassingTriggers<T>(pool: pg.Pool, work: (client: pg.Pool
   }
 }
 
-export interface RawAuditRow {
-  id: string;
-  /** As text, so microseconds survive a re-insert. */
-  occurred_at: string;
-  actor_id: string | null;
-  actor_label: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  unit_path: string | null;
-  ip: string | null;
+/** occurred_at comes back as text, so microseconds survive a re-insert. */
+export interface RawAuditRow extends StoredAuditRow {
   details: Record<string, unknown>;
-  prev_hash: Buffer;
-  hash: Buffer;
 }
 
 export async function readRow(db: pg.Pool | pg.PoolClient, id: string): Promise<RawAuditRow> {

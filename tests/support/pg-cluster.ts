@@ -9,7 +9,7 @@ import pg from 'pg';
 import { createDatabase } from '../../server/db/client.ts';
 import { startEmbeddedPostgres } from '../../server/db/embedded.ts';
 import { migrate } from '../../server/db/migrate.ts';
-import { createSecretBox } from '../../server/modules/auth/secret-box.ts';
+import { createFieldCipher } from '../../server/crypto/field-cipher.ts';
 import { seedDemo } from '../../server/modules/seed/demo-seed.ts';
 import { TEST_SECRETS } from './test-config.ts';
 
@@ -44,7 +44,7 @@ export async function createSeededDatabase(cluster: ThrowawayCluster, name: stri
   await admin.end();
   const database = createDatabase(cluster.url(name));
   await migrate(database.pool);
-  await seedDemo(database.db, { petitions, secretBox: createSecretBox(TEST_SECRETS.dataKey) });
+  await seedDemo(database.db, { petitions, cipher: createFieldCipher({ currentKey: TEST_SECRETS.dataKey }) });
   await database.close();
   return cluster.url(name);
 }

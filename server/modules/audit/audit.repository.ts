@@ -1,18 +1,9 @@
 /** Reading the audit log (appending lives in audit.log.ts; nothing here writes). */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { occurredAtSql } from './audit.hash.ts';
+import { occurredAtSql, type AuditRowFields } from './audit.hash.ts';
 
-export interface AuditRow {
-  id: string;
-  occurredAt: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  unitPath: string | null;
-  ip: string | null;
+export interface AuditRow extends AuditRowFields {
   details: Record<string, unknown>;
   prevHash: Buffer;
   hash: Buffer;

@@ -24,7 +24,8 @@ export interface VerifyOptions {
   batchSize?: number;
 }
 
-interface StoredRow extends Record<string, unknown> {
+/** An audit_log row as read back (occurred_at rendered by occurredAtSql). */
+export interface StoredAuditRow extends Record<string, unknown> {
   id: string;
   occurred_at: string;
   actor_id: string | null;
@@ -59,7 +60,7 @@ export async function verifyAuditChainIn(db: Db, options: VerifyOptions = {}): P
       let previousId: string | null = null;
       let afterId = '0';
       for (;;) {
-        const batch = await tx.execute<StoredRow>(sql`
+        const batch = await tx.execute<StoredAuditRow>(sql`
           SELECT id::text, ${sql.raw(occurredAtSql('occurred_at'))} AS occurred_at, actor_id::text, actor_label, action,
                  entity_type, entity_id, unit_path::text, ip, details, prev_hash, hash
           FROM audit_log

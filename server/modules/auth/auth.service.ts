@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/roles.ts';
 import { PASSWORD_PROBLEM_MESSAGES } from '../../../shared/password-rules.ts';
+import type { FieldCipher } from '../../crypto/field-cipher.ts';
 import type { Db } from '../../db/client.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.log.ts';
@@ -20,15 +21,10 @@ import { hashPassword, verifyPassword } from './password.ts';
 import { passwordProblems } from './password-policy.ts';
 import { hashBackupCode, newBackupCodes, newTotpSecret, normaliseBackupCode, totpEnrolment, verifyTotp } from './totp.ts';
 
-/** Seals small secrets (the TOTP seed) with the data key. */
-export interface SecretBox {
-  seal(plain: string, context: string): Buffer;
-  open(sealed: Buffer, context: string): string;
-}
-
 export interface AuthServiceDeps {
   db: Db;
-  secretBox: SecretBox;
+  /** Seals the TOTP seed with the data key (same keyring and rotation as personal data). */
+  cipher: FieldCipher;
   sessionTtlMinutes: number;
   sessionIdleMinutes: number;
   throttle?: ThrottlePolicy;
@@ -46,7 +42,8 @@ export type LoginResult =
 
 const CHALLENGE_MINUTES = 5;
 const CHALLENGE_TRIES = 5;
-const TOTP_CONTEXT = 'users.totp_secret';
+/** Associated data of a sealed TOTP seed: bound to its column and account. */
+export const totpContext = (userId: string) => `users.totp_secret:${userId}`;
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -197,7 +194,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           WHERE user_id = ${user.id} AND code_hash = ${hashBackupCode(backup, user.id)} AND used_at IS NULL RETURNING id`);
         accepted = used.rows.length === 1;
       } else {
-        const secret = deps.secretBox.open(user.totpSecretEnc, `${TOTP_CONTEXT}:${user.id}`);
+        const secret = deps.cipher.decrypt(user.totpSecretEnc, totpContext(user.id));
         const step = await verifyTotp(secret, code.trim(), user.totpLastStep);
         if (step !== null) {
           // Conditional update: two requests racing with the same code cannot both pass.
@@ -285,7 +282,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!row) throw commonErrors.unauthenticated();
       if (row.totpEnabledAt) throw authErrors.otpAlreadyEnabled();
       const secret = newTotpSecret();
-      await users.update(user.id, { totpSecretEnc: deps.secretBox.seal(secret, `${TOTP_CONTEXT}:${user.id}`), totpLastStep: null });
+      await users.update(user.id, { totpSecretEnc: deps.cipher.encrypt(secret, totpContext(user.id)), totpLastStep: null });
       return { secret, ...(await totpEnrolment(secret, row.identifierCode)) };
     },
 
@@ -295,7 +292,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!row) throw commonErrors.unauthenticated();
       if (row.totpEnabledAt) throw authErrors.otpAlreadyEnabled();
       if (!row.totpSecretEnc) throw authErrors.otpNotStarted();
-      const secret = deps.secretBox.open(row.totpSecretEnc, `${TOTP_CONTEXT}:${user.id}`);
+      const secret = deps.cipher.decrypt(row.totpSecretEnc, totpContext(user.id));
       const step = await verifyTotp(secret, code.trim(), null);
       if (step === null) throw authErrors.badOtp();
       const backupCodes = newBackupCodes();

@@ -9,7 +9,8 @@ import { formatPetitionCode, PETITION_TYPES } from '../../../shared/petition.ts'
 import { vnYear } from '../../../shared/vn-time.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { arrayParam } from '../../db/columns.ts';
-import { mfaRequired, type SecretBox } from '../auth/auth.service.ts';
+import type { FieldCipher } from '../../crypto/field-cipher.ts';
+import { mfaRequired, totpContext } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { ADMIN_DATA_KINDS, type UnitKind } from '../../../shared/unit-kinds.ts';
 import { loadAdminUnits, type Province } from '../units/reference/admin-units.ts';
@@ -146,7 +147,7 @@ export async function seedUnits(db: Db): Promise<void> {
  */
 export const DEMO_TOTP_SECRET = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BAJJ2W24DT';
 
-export async function seedDemo(db: Db, options: { petitions?: number; now?: Date; secretBox: SecretBox }): Promise<{ seeded: boolean }> {
+export async function seedDemo(db: Db, options: { petitions?: number; now?: Date; cipher: FieldCipher }): Promise<{ seeded: boolean }> {
   const usersRepo = createUsersRepository(db);
   if (await usersRepo.findByIdentifierCode(DEMO_ACCOUNTS[0]!.identifierCode)) return { seeded: false };
   await seedUnits(db);
@@ -157,7 +158,7 @@ export async function seedDemo(db: Db, options: { petitions?: number; now?: Date
     const user = await usersRepo.insert({ ...account, passwordHash, unitId: unit!.id, passwordChangedAt: new Date() });
     if (mfaRequired({ role: account.role, unitRequiresMfa: false })) {
       await usersRepo.update(user.id, {
-        totpSecretEnc: options.secretBox.seal(DEMO_TOTP_SECRET, `users.totp_secret:${user.id}`),
+        totpSecretEnc: options.cipher.encrypt(DEMO_TOTP_SECRET, totpContext(user.id)),
         totpEnabledAt: new Date()
       });
     }
