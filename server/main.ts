@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
-import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createDatabase } from './db/client.ts';
+import { ensureDatabase } from './db/create-database.ts';
 import { startEmbeddedPostgres, type EmbeddedPg } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { createFieldCipherFromEnv } from './crypto/field-cipher.ts';
@@ -17,17 +17,6 @@ import { seedDemo } from './modules/seed/demo-seed.ts';
 import { loadSecrets } from './secrets.ts';
 
 const DATABASE_NAME = 'don_thu';
-
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
-}
 
 async function main(): Promise<void> {
   let config;
@@ -50,8 +39,7 @@ async function main(): Promise<void> {
       port: config.embeddedPgPort,
       log: (line) => log.debug({ pg: line })
     });
-    await ensureDatabase(embedded.url('postgres'), DATABASE_NAME);
-    databaseUrl = embedded.url(DATABASE_NAME);
+    databaseUrl = await ensureDatabase(embedded.url('postgres'), DATABASE_NAME);
     log.info({ port: embedded.port, dir: path.join(config.dataDir, 'pg'), ms: Date.now() - started }, 'embedded PostgreSQL started');
   }
 

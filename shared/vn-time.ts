@@ -2,12 +2,11 @@
  * Civil time in Vietnam (Asia/Ho_Chi_Minh is UTC+7 all year, no daylight saving), computed
  * without the process's TZ so a server in UTC and a browser anywhere agree on "today".
  */
-const OFFSET_MS = 7 * 60 * 60 * 1000;
+import { startOfVnDay as startOfVnDate, toVnDate, VN_OFFSET_MS as OFFSET_MS } from './calendar/iso-date.ts';
 
 /** The instant at which the Vietnamese calendar day containing `instant` began. */
 export function startOfVnDay(instant: Date): Date {
-  const shifted = instant.getTime() + OFFSET_MS;
-  return new Date(shifted - (((shifted % 86_400_000) + 86_400_000) % 86_400_000) - OFFSET_MS);
+  return startOfVnDate(toVnDate(instant));
 }
 
 export function vnYear(instant: Date): number {

@@ -16,7 +16,7 @@ export interface DateParts {
   day: number;
 }
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+export const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const VN_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;

@@ -5,8 +5,8 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createDatabase } from '../../server/db/client.ts';
+import { ensureDatabase } from '../../server/db/create-database.ts';
 import { startEmbeddedPostgres } from '../../server/db/embedded.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { createFieldCipher } from '../../server/crypto/field-cipher.ts';
@@ -38,13 +38,10 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
 
 /** Create a database with the schema and the demo units and accounts (and `petitions` demo petitions). */
 export async function createSeededDatabase(cluster: ThrowawayCluster, name: string, petitions: number): Promise<string> {
-  const admin = new pg.Client({ connectionString: cluster.url('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
-  await admin.end();
-  const database = createDatabase(cluster.url(name));
+  const url = await ensureDatabase(cluster.url('postgres'), name);
+  const database = createDatabase(url);
   await migrate(database.pool);
   await seedDemo(database.db, { petitions, cipher: createFieldCipher({ currentKey: TEST_SECRETS.dataKey }) });
   await database.close();
-  return cluster.url(name);
+  return url;
 }

@@ -11,6 +11,7 @@ import type { Config } from '../../server/config.ts';
 import { TEST_SECRETS, testConfig } from './test-config.ts';
 import { demoLogin } from './demo-login.ts';
 import { createDatabase, type Database } from '../../server/db/client.ts';
+import { ensureDatabase } from '../../server/db/create-database.ts';
 import { DEMO_PASSWORD } from '../../server/modules/seed/demo-seed.ts';
 import { TEMPLATE_DATABASE } from './global-setup.ts';
 
@@ -33,11 +34,7 @@ export interface TestApp {
 
 async function cloneTemplate(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
-  await admin.end();
-  const url = adminUrl.replace(/\/postgres$/, `/${name}`);
+  const url = await ensureDatabase(adminUrl, name, { template: TEMPLATE_DATABASE });
   return {
     url,
     drop: async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { sessionsTable } from './sessions.table.ts';
 
@@ -53,13 +53,6 @@ export function createSessionsRepository(db: DbOrTx) {
         .from(sessionsTable)
         .where(and(eq(sessionsTable.userId, userId), isNull(sessionsTable.revokedAt), gt(sessionsTable.expiresAt, now)))
         .orderBy(desc(sessionsTable.lastSeenAt));
-    },
-    async countActive(userId: string) {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(sessionsTable)
-        .where(and(eq(sessionsTable.userId, userId), isNull(sessionsTable.revokedAt)));
-      return row?.n ?? 0;
     }
   };
 }

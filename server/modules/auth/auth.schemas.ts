@@ -10,11 +10,6 @@ export const LoginBody = Type.Object(
   { additionalProperties: false }
 );
 
-export const loginLabels: FieldLabels = {
-  identifierCode: { vi: 'Mã định danh', en: 'Identity code' },
-  password: { vi: 'Mật khẩu', en: 'Password' }
-};
-
 export const Me = Type.Object({
   id: Type.String({ format: 'uuid' }),
   identifierCode: Type.String(),
