@@ -1,9 +1,14 @@
 import adapter from '@sveltejs/adapter-node';
 
-/** SvelteKit's files live under web/ (DESIGN.md layout); the build lands in build/. */
+/**
+ * SvelteKit's files live under web/ (DESIGN.md layout); the build lands in build/, or in
+ * WEB_BUILD_DIR when set (so two checkouts' test runs never build into one folder).
+ */
+const out = process.env.WEB_BUILD_DIR ?? 'build';
 export default {
   kit: {
-    adapter: adapter({ out: 'build', precompress: true }),
+    adapter: adapter({ out, precompress: true }),
+    outDir: process.env.WEB_BUILD_DIR ? `${out}.kit` : '.svelte-kit',
     files: {
       routes: 'web/routes',
       lib: 'web/lib',

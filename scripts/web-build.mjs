@@ -20,7 +20,7 @@ function newestMtime(entry) {
 }
 
 export function webBuildIsStale() {
-  const output = path.join(root, 'build', 'handler.js');
+  const output = path.join(path.resolve(root, process.env.WEB_BUILD_DIR ?? 'build'), 'handler.js');
   if (!existsSync(output)) return true;
   const built = statSync(output).mtimeMs;
   return SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
@@ -38,3 +38,6 @@ export function buildWeb({ force = false } = {}) {
     process.exit(result.status ?? 1);
   }
 }
+
+// `node scripts/web-build.mjs` builds now (into WEB_BUILD_DIR when set).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) buildWeb({ force: true });

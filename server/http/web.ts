@@ -10,7 +10,7 @@ import { sendNotFound } from './error-handler.ts';
 
 type NodeHandler = (req: unknown, res: unknown, next: () => void) => void;
 
-export const WEB_BUILD_DIR = path.resolve('build');
+export const WEB_BUILD_DIR = path.resolve(process.env.WEB_BUILD_DIR ?? 'build');
 
 export async function registerWeb(app: FastifyInstance, buildDir = WEB_BUILD_DIR): Promise<boolean> {
   const handlerFile = path.join(buildDir, 'handler.js');

@@ -61,5 +61,12 @@ export const en: Record<keyof typeof vi, string> = {
   'live.connecting': 'Connecting…',
   'live.offline': 'Offline since {time}',
   'error.network': 'Cannot reach the server. Check the network and try again.',
-  'error.generic': 'Something went wrong.'
+  'error.generic': 'Something went wrong.',
+  'nav.areas': 'Work areas',
+  'nav.petitions': 'Petitions',
+  'nav.reception': 'Citizen reception',
+  'nav.directives': 'Directives',
+  'nav.reports': 'Reports',
+  'nav.command': 'Command screen',
+  'nav.admin': 'Administration'
 };

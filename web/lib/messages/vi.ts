@@ -59,5 +59,12 @@ export const vi = {
   'live.connecting': 'Đang kết nối…',
   'live.offline': 'Mất kết nối từ {time}',
   'error.network': 'Không kết nối được máy chủ. Xin kiểm tra mạng và thử lại.',
-  'error.generic': 'Đã có lỗi xảy ra.'
+  'error.generic': 'Đã có lỗi xảy ra.',
+  'nav.areas': 'Khu vực làm việc',
+  'nav.petitions': 'Đơn thư',
+  'nav.reception': 'Tiếp công dân',
+  'nav.directives': 'Chỉ đạo',
+  'nav.reports': 'Báo cáo',
+  'nav.command': 'Màn hình chỉ huy',
+  'nav.admin': 'Quản trị'
 } as const;

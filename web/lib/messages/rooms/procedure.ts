@@ -1,0 +1,3 @@
+/** UI text of the procedure area: Vietnamese first, English with the same keys. */
+export const vi = {} as const;
+export const en: Record<keyof typeof vi, string> = {};
