@@ -20,9 +20,14 @@ export interface BrokerHostOptions {
   log: { info: (o: object | string, m?: string) => void; warn: (o: object | string, m?: string) => void };
 }
 
+export interface PublishOptions {
+  /** Keep the message as the topic's current value: a client that subscribes later gets it at once. */
+  retain?: boolean;
+}
+
 export interface Publisher {
   /** Resolves once the broker has taken the message for every matching subscription. */
-  publish(topic: string, payload: Buffer): Promise<void>;
+  publish(topic: string, payload: Buffer, options?: PublishOptions): Promise<void>;
   readonly ready: boolean;
   /** 'ready' is emitted each time the broker (re)starts. */
   on(event: 'ready', listener: () => void): unknown;
@@ -83,11 +88,11 @@ export class BrokerHost extends EventEmitter implements Publisher {
     this.#broker!.handle(stream, request);
   }
 
-  async publish(topic: string, payload: Buffer): Promise<void> {
+  async publish(topic: string, payload: Buffer, options: PublishOptions = {}): Promise<void> {
     const broker = this.#broker;
     if (!broker || broker.closed) throw new Error('broker is not running');
     await new Promise<void>((resolve, reject) => {
-      broker.publish({ cmd: 'publish', topic, payload, qos: 1, retain: false, dup: false }, (error) =>
+      broker.publish({ cmd: 'publish', topic, payload, qos: 1, retain: options.retain === true, dup: false }, (error) =>
         error ? reject(error) : resolve()
       );
     });

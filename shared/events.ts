@@ -3,6 +3,10 @@
  * Payloads hold no personal data of senders; a client asks the API for details it may see.
  */
 import type { PetitionStatus, PetitionType } from './petition.ts';
+import type { ProcedureEventMap } from './events/procedure.ts';
+import type { ReceptionEventMap } from './events/reception.ts';
+import type { DirectivesEventMap } from './events/directives.ts';
+import type { CommandEventMap } from './events/command.ts';
 
 export interface PetitionCreatedPayload {
   petitionId: string;
@@ -14,7 +18,8 @@ export interface PetitionCreatedPayload {
   receivedAt: string;
 }
 
-export interface ServerEventMap {
+/** Each area declares its own events in shared/events/<area>.ts. */
+export interface ServerEventMap extends ProcedureEventMap, ReceptionEventMap, DirectivesEventMap, CommandEventMap {
   'petition.created': PetitionCreatedPayload;
 }
 export type ServerEventType = keyof ServerEventMap;

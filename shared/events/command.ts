@@ -1,0 +1,3 @@
+/** Events of the command area (payloads hold no personal data of senders). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CommandEventMap {}
