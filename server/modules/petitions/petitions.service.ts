@@ -4,7 +4,7 @@
  */
 import { formatPetitionCode, PETITION_SUMMARY_MIN, type PetitionStatus, type PetitionType } from '../../../shared/petition.ts';
 import { startOfVnDay, vnYear } from '../../../shared/vn-time.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { withScope } from '../../db/scoped.ts';
 import { appendAudit } from '../audit/audit.log.ts';
 import { assertUnitOpen } from '../units/units.service.ts';
@@ -16,6 +16,7 @@ import { createUnitsRepository } from '../units/units.repository.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { petitionErrors } from './petitions.errors.ts';
 import { createPetitionsRepository, type PetitionWithUnit } from './petitions.repository.ts';
+import type { PetitionRow } from './petitions.table.ts';
 import type { CreatePetitionInput, PetitionDto } from './petitions.schemas.ts';
 
 export interface PetitionsServiceDeps {
@@ -55,7 +56,11 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
   const outbox = createOutboxRepository(deps.db);
 
   return {
-    async create(user: AuthUser, input: CreatePetitionInput): Promise<PetitionDto> {
+    /**
+     * Record a petition. `options.onCreated` runs inside the intake transaction (under the caller's
+     * scope), so another area's rows (a reception visit, a document) commit with the petition or not at all.
+     */
+    async create(user: AuthUser, input: CreatePetitionInput, options: { onCreated?: (tx: Tx, petition: PetitionRow) => Promise<void> } = {}): Promise<PetitionDto> {
       const summary = input.summary.trim();
       // The schema counts characters; spaces alone are not a summary a clerk can act on.
       if (summary.length < PETITION_SUMMARY_MIN) {
@@ -106,6 +111,7 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
         });
         await deps.parties.addParties(tx, petition.id, input.parties ?? []);
         await appendAudit(tx, { actorId: user.id, actorLabel: user.identifierCode, action: 'petition.create', entityType: 'petition', entityId: petition.id, unitPath: unit.path, details: { code: petition.code, type: input.type } });
+        await options.onCreated?.(tx, petition);
         return petition;
       });
       return toDto({ ...row, unitName: unit.name });
