@@ -15,6 +15,7 @@ import { BrokerHost } from '../broker/broker-host.ts';
 import { registerErrorHandlers } from './http/error-handler.ts';
 import { registerWeb } from './http/web.ts';
 import { createOutboxRelay } from './jobs/outbox-relay.ts';
+import { createDeadlineWatch, type DeadlineWatch } from './jobs/deadline-watch.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authPlugin } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -26,6 +27,10 @@ import { createFieldCipherFromEnv } from './crypto/field-cipher.ts';
 import { createPartiesService } from './modules/parties/parties.service.ts';
 import { PARTY_REDACT_CENSOR, PARTY_REDACT_PATHS } from './modules/parties/redact.ts';
 import { petitionsRoutes } from './modules/petitions/petitions.routes.ts';
+import { createDuplicateCheckService } from './modules/petitions/duplicate-check.service.ts';
+import { createProcedureService } from './modules/petitions/petition-procedure.service.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { createPetitionsService } from './modules/petitions/petitions.service.ts';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
 import { createRealtimeService } from './modules/realtime/realtime.service.ts';
@@ -55,6 +60,8 @@ export interface App {
   routes: readonly RouteSummary[];
   broker: BrokerHost;
   relay: ReturnType<typeof createOutboxRelay>;
+  /** Marks open steps due soon / overdue; tests call runOnce() instead of waiting for the timer. */
+  deadlines: DeadlineWatch;
   /** Listen on config.port/host (0 = any free port); returns the base URL. */
   listen: () => Promise<string>;
   close: () => Promise<void>;
@@ -91,7 +98,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   const realtime = createRealtimeService({ auth, outbox: createOutboxRepository(database.db), tokenKey: secrets.tokenKey });
   const parties = createPartiesService({ db: database.db, cipher });
-  const petitions = createPetitionsService({ db: database.db, parties });
+  const calendar = createCalendarService(database.db);
+  const petitions = createPetitionsService({ db: database.db, parties, calendar });
+  const procedure = createProcedureService({ db: database.db, calendar });
+  const duplicates = createDuplicateCheckService({ db: database.db, parties });
 
   const broker = new BrokerHost({
     verifyToken: (token) => realtime.verifyForBroker(token),
@@ -113,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'auth', description: 'Đăng nhập / Authentication' },
         { name: 'petitions', description: 'Đơn thư / Petitions' },
         { name: 'units', description: 'Đơn vị / Units' },
+        { name: 'calendar', description: 'Lịch làm việc, thời hạn / Working calendar and time limits' },
         { name: 'realtime', description: 'Thời gian thực / Realtime' },
         { name: 'system', description: 'Hệ thống / System' }
       ]
@@ -130,24 +141,29 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(authRoutes, { auth });
   await app.register(unitsRoutes, { db: database.db });
   await app.register(auditRoutes, { db: database.db });
-  await app.register(petitionsRoutes, { petitions });
+  await app.register(petitionsRoutes, { petitions, procedure, duplicates });
+  await app.register(calendarRoutes, { calendar });
   await app.register(realtimeRoutes, { realtime });
   if (options.serveWeb !== false) await registerWeb(app);
   else await registerWeb(app, '/nonexistent');
 
   await broker.start();
   await relay.start();
+  const deadlines = createDeadlineWatch({ db: database.db, calendar, dueSoonWorkingDays: config.dueSoonWorkingDays, intervalSeconds: config.deadlineWatchSeconds, log: app.log });
+  deadlines.start();
 
   return {
     fastify: app,
     routes,
     broker,
     relay,
+    deadlines,
     async listen() {
       return app.listen({ port: config.port, host: config.host });
     },
     async close() {
       await app.close(); // HTTP and WebSocket clients first: no new changes come in
+      await deadlines.stop();
       await relay.stop();
       await broker.stop();
     }

@@ -20,6 +20,10 @@ export interface Config {
   /** Session lifetime in minutes; idle time-out in minutes. */
   sessionTtlMinutes: number;
   sessionIdleMinutes: number;
+  /** A step is "due soon" this many working days before its last day (issue 4 item 6). */
+  dueSoonWorkingDays: number;
+  /** How often the deadline watcher looks for steps turning due soon or overdue, in seconds. */
+  deadlineWatchSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -45,6 +49,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const embeddedPgPort = intIn(env, 'EMBEDDED_PG_PORT', 0, 0, 65535, errors);
   const sessionTtlMinutes = intIn(env, 'SESSION_TTL_MINUTES', 12 * 60, 5, 30 * 24 * 60, errors);
   const sessionIdleMinutes = intIn(env, 'SESSION_IDLE_MINUTES', 60, 5, 24 * 60, errors);
+  const dueSoonWorkingDays = intIn(env, 'DUE_SOON_WORKING_DAYS', 3, 1, 30, errors);
+  const deadlineWatchSeconds = intIn(env, 'DEADLINE_WATCH_SECONDS', 60, 1, 3600, errors);
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     errors.push(`LOG_LEVEL=${logLevel} (một trong / one of ${LOG_LEVELS.join(', ')})`);
@@ -74,6 +80,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     publicUrl: publicUrl.replace(/\/$/, ''),
     embeddedPgPort,
     sessionTtlMinutes,
-    sessionIdleMinutes
+    sessionIdleMinutes,
+    dueSoonWorkingDays,
+    deadlineWatchSeconds
   });
 }

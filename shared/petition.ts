@@ -3,24 +3,19 @@
  * database; labels are what officials read (Vietnamese first, English second).
  * Source: DOMAIN.md §1 (TT 05/2021/TT-TTCP Điều 6, classification by content).
  */
-export const PETITION_TYPES = ['KHIEU_NAI', 'TO_CAO', 'KIEN_NGHI', 'PHAN_ANH'] as const;
+export const PETITION_TYPES = ['KHIEU_NAI', 'TO_CAO', 'KIEN_NGHI', 'PHAN_ANH', 'NHIEU_NOI_DUNG'] as const;
 export type PetitionType = (typeof PETITION_TYPES)[number];
 
 export const PETITION_TYPE_LABELS: Record<PetitionType, { vi: string; en: string }> = {
   KHIEU_NAI: { vi: 'Khiếu nại', en: 'Complaint' },
   TO_CAO: { vi: 'Tố cáo', en: 'Denunciation' },
   KIEN_NGHI: { vi: 'Kiến nghị', en: 'Recommendation' },
-  PHAN_ANH: { vi: 'Phản ánh', en: 'Reflection' }
+  PHAN_ANH: { vi: 'Phản ánh', en: 'Reflection' },
+  NHIEU_NOI_DUNG: { vi: 'Đơn có nhiều nội dung', en: 'Several contents' }
 };
 
-/** The first states of the procedure (DOMAIN.md §1.4); the full state machine comes with the procedure. */
-export const PETITION_STATUSES = ['NHAN_DON', 'PHAN_LOAI'] as const;
-export type PetitionStatus = (typeof PETITION_STATUSES)[number];
-
-export const PETITION_STATUS_LABELS: Record<PetitionStatus, { vi: string; en: string }> = {
-  NHAN_DON: { vi: 'Đã tiếp nhận', en: 'Received' },
-  PHAN_LOAI: { vi: 'Đang phân loại', en: 'Being classified' }
-};
+/** The states of the procedure are defined once, in shared/procedure/states.ts. */
+export { PETITION_STATUSES, PETITION_STATUS_LABELS, type PetitionStatus } from './procedure/states.ts';
 
 /** Limits a clerk can understand: a summary is a summary, not the whole letter (attachments carry that). */
 export const PETITION_SUMMARY_MAX = 5000;

@@ -1,5 +1,5 @@
 /** Server configuration for tests and benchmarks: free ports, quiet logs, no demo seeding. */
-import type { Config } from '../../server/config.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
 import type { Secrets } from '../../server/secrets.ts';
 
 /** Fixed keys for throw-away test databases (the template's sealed TOTP seeds use this data key). */
@@ -10,7 +10,9 @@ export const TEST_SECRETS: Secrets = {
 };
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  // Every setting starts from its production default, so a new setting needs no edit here.
   return {
+    ...loadConfig({}),
     port: 0,
     host: '127.0.0.1',
     databaseUrl: undefined,

@@ -22,6 +22,7 @@ export interface DuplicateRow {
   receivedAt: Date;
   byIdNumber: boolean;
   byPhone: boolean;
+  byName: boolean;
 }
 
 /**
@@ -71,6 +72,10 @@ export function createPartiesRepository(db: DbOrTx) {
     async findByHashes(query: {
       idNumberHashes: Buffer[];
       phoneHashes: Buffer[];
+      /** Also match on the folded name (the duplicate check at intake); absent: never on name. */
+      nameHashes?: Buffer[];
+      /** Only petitions received since (the duplicate check's window). */
+      since?: Date;
       scopePaths: readonly string[];
       protectedScopePaths: readonly string[];
       excludePetitionId?: string;
@@ -78,6 +83,7 @@ export function createPartiesRepository(db: DbOrTx) {
     }): Promise<DuplicateRow[]> {
       const byId = sql`pp.id_number_hash = ANY(${arrayParam(query.idNumberHashes, 'bytea')})`;
       const byPhone = sql`pp.phone_hash = ANY(${arrayParam(query.phoneHashes, 'bytea')})`;
+      const byName = sql`pp.name_hash = ANY(${arrayParam(query.nameHashes ?? [], 'bytea')})`;
       const { rows } = await db.execute<{
         party_id: string;
         role: PartyRole;
@@ -88,12 +94,14 @@ export function createPartiesRepository(db: DbOrTx) {
         received_at: Date;
         by_id_number: boolean;
         by_phone: boolean;
+        by_name: boolean;
       }>(sql`
         SELECT pp.id AS party_id, pp.role, p.id AS petition_id, p.code, p.type, p.unit_id, p.received_at,
-               coalesce(${byId}, false) AS by_id_number, coalesce(${byPhone}, false) AS by_phone
+               coalesce(${byId}, false) AS by_id_number, coalesce(${byPhone}, false) AS by_phone, ${byName} AS by_name
           FROM petition_parties pp
           JOIN petitions p ON p.id = pp.petition_id
-         WHERE (${byId} OR ${byPhone})
+         WHERE (${byId} OR ${byPhone} OR ${byName})
+           ${query.since ? sql`AND p.received_at >= ${query.since}` : sql``}
            AND p.unit_path <@ ANY(${arrayParam(query.scopePaths, 'ltree')})
            AND (NOT ${effectivelyProtected} OR p.unit_path <@ ANY(${arrayParam(query.protectedScopePaths, 'ltree')}))
            ${query.excludePetitionId ? sql`AND p.id <> ${query.excludePetitionId}::uuid` : sql``}
@@ -108,7 +116,8 @@ export function createPartiesRepository(db: DbOrTx) {
         unitId: r.unit_id,
         receivedAt: new Date(r.received_at),
         byIdNumber: r.by_id_number,
-        byPhone: r.by_phone
+        byPhone: r.by_phone,
+        byName: r.by_name
       }));
     },
 

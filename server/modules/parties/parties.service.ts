@@ -24,7 +24,7 @@ import { requirePetitionRead } from '../access/policy.ts';
 import { canSeePartyIdentity, protectedIdentityScope } from '../access/identity-policy.ts';
 import { appendAudit, type AuditEntry } from '../audit/audit.log.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
-import { createPartiesRepository } from './parties.repository.ts';
+import { createPartiesRepository, type DuplicateRow } from './parties.repository.ts';
 import { partyFieldLabel, type DuplicateMatchDto, type PartyDto, type PartyInput } from './parties.schemas.ts';
 import { BLIND_INDEX, partyAad, type NewPartyRow, type PartyRow } from './parties.table.ts';
 
@@ -235,6 +235,40 @@ export function createPartiesService(deps: PartiesServiceDeps) {
         role: r.role,
         matchedOn: [...(r.byIdNumber ? (['idNumber'] as const) : []), ...(r.byPhone ? (['phone'] as const) : [])]
       }));
+    },
+
+    /**
+     * Senders of earlier petitions matching any of these people by identity number, phone or
+     * accent-folded name (keyed hashes only; nothing is decrypted), for the duplicate check at
+     * intake. Inputs that do not normalise (a malformed phone) are simply not matched on.
+     */
+    async matchSenders(
+      tx: DbOrTx,
+      user: AuthUser,
+      people: readonly { fullName?: string; idNumber?: string; phone?: string }[],
+      options: { since: Date; excludePetitionId?: string; limit: number }
+    ): Promise<DuplicateRow[]> {
+      const idNumberHashes: Buffer[] = [];
+      const phoneHashes: Buffer[] = [];
+      const nameHashes: Buffer[] = [];
+      for (const person of people) {
+        const id = blank(person.idNumber) ? null : checkIdNumber(person.idNumber);
+        if (id?.ok) idNumberHashes.push(...cipher.blindIndexes(BLIND_INDEX.idNumber, id.value));
+        const phone = blank(person.phone) ? null : checkPhone(person.phone);
+        if (phone?.ok) phoneHashes.push(...cipher.blindIndexes(BLIND_INDEX.phone, phone.value));
+        if (!blank(person.fullName) && nameMatchKey(person.fullName).length >= 3) nameHashes.push(...cipher.blindIndexes(BLIND_INDEX.name, nameMatchKey(person.fullName)));
+      }
+      if (idNumberHashes.length + phoneHashes.length + nameHashes.length === 0) return [];
+      return createPartiesRepository(tx).findByHashes({
+        idNumberHashes,
+        phoneHashes,
+        nameHashes,
+        since: options.since,
+        scopePaths: requirePetitionRead(user),
+        protectedScopePaths: protectedIdentityScope(user),
+        excludePetitionId: options.excludePetitionId,
+        limit: options.limit
+      });
     },
 
     /**

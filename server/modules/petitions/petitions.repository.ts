@@ -1,14 +1,62 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import { arrayParam } from '../../db/columns.ts';
 import { unitsTable } from '../units/units.table.ts';
-import { petitionCountersTable, petitionEventsTable, petitionsTable, type PetitionRow } from './petitions.table.ts';
+import { usersTable } from '../users/users.table.ts';
+import { casesTable, petitionCountersTable, petitionEventsTable, petitionsTable, type CaseRow, type PetitionRow } from './petitions.table.ts';
 
 export interface PetitionWithUnit extends PetitionRow {
   unitName: string;
 }
 
+/** Filters of the officials' list; every one is optional and they combine with AND. */
+export interface PetitionFilters {
+  scopePaths: string[];
+  subtree?: string;
+  q?: string;
+  status?: string[];
+  type?: string[];
+  field?: string[];
+  provinceCode?: string;
+  communeCode?: string;
+  assignedTo?: string;
+  dueBefore?: Date;
+  deadline?: string;
+  open?: boolean;
+  caseId?: string;
+}
+
 const inScope = (scopePaths: string[]) => sql`${petitionsTable.unitPath} <@ ANY(${arrayParam(scopePaths, 'ltree')})`;
+
+/** A search word as a LIKE pattern folded like search_text (lower + f_unaccent); %, _ and \ stay literal. */
+function folded(word: string): SQL {
+  const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`'%' || lower(f_unaccent(${escaped})) || '%'`;
+}
+
+function filterConditions(f: PetitionFilters): (SQL | undefined)[] {
+  return [
+    inScope(f.scopePaths),
+    f.subtree ? sql`${petitionsTable.unitPath} <@ ${f.subtree}::ltree` : undefined,
+    // Each word must appear, accents and case ignored (the trigram index serves ILIKE).
+    ...(f.q ?? '')
+      .split(/\s+/)
+      .filter((w) => w.length > 0)
+      .slice(0, 8)
+      .map((w) => sql`${sql.raw('petitions.search_text')} LIKE ${folded(w)}`),
+    f.status?.length ? inArray(petitionsTable.status, f.status) : undefined,
+    f.type?.length ? inArray(petitionsTable.type, f.type) : undefined,
+    f.field?.length ? inArray(petitionsTable.field, f.field) : undefined,
+    f.provinceCode ? eq(petitionsTable.provinceCode, f.provinceCode) : undefined,
+    f.communeCode ? eq(petitionsTable.communeCode, f.communeCode) : undefined,
+    f.assignedTo ? eq(petitionsTable.assignedTo, f.assignedTo) : undefined,
+    f.dueBefore ? sql`${petitionsTable.closedAt} IS NULL AND ${petitionsTable.dueAt} <= ${f.dueBefore}` : undefined,
+    f.deadline ? sql`${petitionsTable.closedAt} IS NULL AND ${petitionsTable.deadlineState} = ${f.deadline}` : undefined,
+    f.open === true ? sql`${petitionsTable.closedAt} IS NULL` : f.open === false ? sql`${petitionsTable.closedAt} IS NOT NULL` : undefined,
+    f.caseId ? eq(petitionsTable.caseId, f.caseId) : undefined
+  ];
+}
 
 export function createPetitionsRepository(db: DbOrTx) {
   return {
@@ -30,12 +78,62 @@ export function createPetitionsRepository(db: DbOrTx) {
       return row!;
     },
 
+    async update(id: string, values: Partial<typeof petitionsTable.$inferInsert>): Promise<PetitionRow> {
+      const [row] = await db.update(petitionsTable).set({ ...values, updatedAt: new Date() }).where(eq(petitionsTable.id, id)).returning();
+      return row!;
+    },
+
     async insertEvent(values: typeof petitionEventsTable.$inferInsert): Promise<void> {
       await db.insert(petitionEventsTable).values(values);
     },
 
+    async insertCase(values: typeof casesTable.$inferInsert): Promise<CaseRow> {
+      const [row] = await db.insert(casesTable).values(values).returning();
+      return row!;
+    },
+
+    async findCase(id: string, scopePaths: string[]): Promise<CaseRow | null> {
+      const [row] = await db
+        .select()
+        .from(casesTable)
+        .where(and(eq(casesTable.id, id), sql`${casesTable.unitPath} <@ ANY(${arrayParam(scopePaths, 'ltree')})`));
+      return row ?? null;
+    },
+
+    /** The petition, locked for a step (two officials acting at once are serialised). */
+    async findForUpdate(id: string, scopePaths: string[]): Promise<PetitionRow | null> {
+      const [row] = await db.select().from(petitionsTable).where(and(eq(petitionsTable.id, id), inScope(scopePaths))).for('update');
+      return row ?? null;
+    },
+
+    async findDetail(id: string, scopePaths: string[]) {
+      const fromUnit = alias(unitsTable, 'from_unit');
+      const [row] = await db
+        .select({ petition: petitionsTable, unitName: unitsTable.name, caseCode: casesTable.code, fromUnitName: fromUnit.name, assignedToName: usersTable.fullName })
+        .from(petitionsTable)
+        .innerJoin(unitsTable, eq(unitsTable.id, petitionsTable.unitId))
+        .leftJoin(casesTable, eq(casesTable.id, petitionsTable.caseId))
+        .leftJoin(fromUnit, eq(fromUnit.id, petitionsTable.transferredFromUnitId))
+        .leftJoin(usersTable, eq(usersTable.id, petitionsTable.assignedTo))
+        .where(and(eq(petitionsTable.id, id), inScope(scopePaths)));
+      return row ?? null;
+    },
+
+    async history(petitionId: string) {
+      const actingUnit = alias(unitsTable, 'acting_unit');
+      const targetUnit = alias(unitsTable, 'target_unit');
+      return db
+        .select({ event: petitionEventsTable, actorName: usersTable.fullName, unitName: actingUnit.name, targetUnitName: targetUnit.name })
+        .from(petitionEventsTable)
+        .leftJoin(usersTable, eq(usersTable.id, petitionEventsTable.actorId))
+        .leftJoin(actingUnit, sql`${actingUnit.path} = ${petitionEventsTable.unitPath}`)
+        .leftJoin(targetUnit, eq(targetUnit.id, petitionEventsTable.targetUnitId))
+        .where(eq(petitionEventsTable.petitionId, petitionId))
+        .orderBy(asc(petitionEventsTable.id));
+    },
+
     /** Newest first, keyset-paginated on (received_at, id): pages stay fast however deep. */
-    async listInScope(scopePaths: string[], limit: number, after?: { receivedAt: Date; id: string }): Promise<PetitionWithUnit[]> {
+    async list(filters: PetitionFilters, limit: number, after?: { receivedAt: Date; id: string }): Promise<PetitionWithUnit[]> {
       const keyset = after
         ? or(lt(petitionsTable.receivedAt, after.receivedAt), and(eq(petitionsTable.receivedAt, after.receivedAt), lt(petitionsTable.id, after.id)))
         : undefined;
@@ -43,10 +141,15 @@ export function createPetitionsRepository(db: DbOrTx) {
         .select({ petition: petitionsTable, unitName: unitsTable.name })
         .from(petitionsTable)
         .innerJoin(unitsTable, eq(unitsTable.id, petitionsTable.unitId))
-        .where(and(inScope(scopePaths), keyset))
+        .where(and(...filterConditions(filters), keyset))
         .orderBy(desc(petitionsTable.receivedAt), desc(petitionsTable.id))
         .limit(limit);
       return rows.map((r) => ({ ...r.petition, unitName: r.unitName }));
+    },
+
+    async count(filters: PetitionFilters): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(petitionsTable).where(and(...filterConditions(filters)));
+      return row?.n ?? 0;
     },
 
     async countInScope(scopePaths: string[], since?: Date): Promise<number> {

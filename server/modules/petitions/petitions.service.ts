@@ -1,7 +1,11 @@
 /**
  * Petition intake and reading. A change is one transaction: the petition, its petition_events
- * row and its outbox event commit together or not at all (DESIGN.md data flow).
+ * row and its outbox event commit together or not at all (DESIGN.md data flow). The steps of
+ * the procedure after intake are in petition-procedure.service.ts.
  */
+import { toVnDate, type IsoDate } from '../../../shared/calendar/index.ts';
+import { FORWARDED_SOURCES } from '../../../shared/procedure/intake.ts';
+import { allowedActions, intakeRule } from '../../../shared/procedure/state-machine.ts';
 import { formatPetitionCode, PETITION_SUMMARY_MIN, type PetitionStatus, type PetitionType } from '../../../shared/petition.ts';
 import { startOfVnDay, vnYear } from '../../../shared/vn-time.ts';
 import type { Db, Tx } from '../../db/client.ts';
@@ -11,22 +15,25 @@ import { assertUnitOpen } from '../units/units.service.ts';
 import type { PartiesService } from '../parties/parties.service.ts';
 import { requirePetitionCreate, requirePetitionRead } from '../access/policy.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
+import type { CalendarService } from '../calendar/calendar.service.ts';
 import { createOutboxRepository } from '../outbox/outbox.repository.ts';
 import { createUnitsRepository } from '../units/units.repository.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { petitionErrors } from './petitions.errors.ts';
-import { createPetitionsRepository, type PetitionWithUnit } from './petitions.repository.ts';
+import { endOfVnDay, startClock } from './petition-clock.ts';
+import { createPetitionsRepository, type PetitionFilters, type PetitionWithUnit } from './petitions.repository.ts';
 import type { PetitionRow } from './petitions.table.ts';
-import type { CreatePetitionInput, PetitionDto } from './petitions.schemas.ts';
+import type { CreatePetitionInput, ListPetitionsInput, PetitionDetailDto, PetitionDto } from './petitions.schemas.ts';
 
 export interface PetitionsServiceDeps {
   db: Db;
   /** Encrypted personal data of the petition's parties. */
   parties: PartiesService;
+  calendar: CalendarService;
   now?: () => Date;
 }
 
-function toDto(p: PetitionWithUnit): PetitionDto {
+export function toPetitionDto(p: PetitionWithUnit): PetitionDto {
   return {
     id: p.id,
     code: p.code,
@@ -36,7 +43,18 @@ function toDto(p: PetitionWithUnit): PetitionDto {
     unitId: p.unitId,
     unitName: p.unitName,
     receivedAt: p.receivedAt.toISOString(),
-    createdAt: p.createdAt.toISOString()
+    createdAt: p.createdAt.toISOString(),
+    source: p.source,
+    field: p.field,
+    senderKind: p.senderKind,
+    respondent: p.respondent,
+    provinceCode: p.provinceCode,
+    communeCode: p.communeCode,
+    caseId: p.caseId,
+    assignedTo: p.assignedTo,
+    dueDate: p.dueDate,
+    deadlineState: p.deadlineState,
+    closedAt: p.closedAt?.toISOString() ?? null
   };
 }
 
@@ -55,6 +73,31 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const outbox = createOutboxRepository(deps.db);
 
+  function filtersOf(user: AuthUser, scope: string[], query: ListPetitionsInput, subtree?: string): PetitionFilters {
+    return {
+      scopePaths: scope,
+      subtree,
+      q: query.q?.trim() || undefined,
+      status: query.status,
+      type: query.type,
+      field: query.field,
+      provinceCode: query.provinceCode,
+      communeCode: query.communeCode,
+      assignedTo: query.assignedTo === 'me' ? user.id : query.assignedTo,
+      dueBefore: query.dueBefore ? endOfVnDay(query.dueBefore) : undefined,
+      deadline: query.deadline,
+      open: query.open,
+      caseId: query.caseId
+    };
+  }
+
+  async function subtreeOf(unitId: string | undefined): Promise<string | undefined> {
+    if (!unitId) return undefined;
+    const unit = await createUnitsRepository(deps.db).findById(unitId);
+    if (!unit) throw petitionErrors.unitNotFound([{ field: 'unitId', message: 'Đơn vị không tồn tại.', messageEn: 'No such unit.' }]);
+    return unit.path;
+  }
+
   return {
     /**
      * Record a petition. `options.onCreated` runs inside the intake transaction (under the caller's
@@ -72,6 +115,10 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
           }
         ]);
       }
+      const source = input.source ?? 'TRUC_TIEP';
+      if (FORWARDED_SOURCES.includes(source) && !input.forwarding) {
+        throw petitionErrors.forwardingRequired([{ field: 'forwarding', message: 'Cần ghi cơ quan chuyển đơn.', messageEn: 'The forwarding body is required.' }]);
+      }
       const unit = await createUnitsRepository(deps.db).findById(input.unitId ?? user.unitId);
       if (!unit) throw petitionErrors.unitNotFound();
       assertUnitOpen(unit);
@@ -80,22 +127,43 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
       const receivedAt = input.receivedAt ? new Date(input.receivedAt) : at;
       // A few minutes of clock skew between a clerk's PC and the server is not "the future".
       if (receivedAt.getTime() > at.getTime() + 5 * 60_000) throw petitionErrors.receivedInFuture();
+      const receivedOn: IsoDate = toVnDate(receivedAt);
+      if (input.writtenOn && input.writtenOn > receivedOn) throw petitionErrors.writtenAfterReceived();
+      const senderKind = input.senderKind ?? ((input.parties?.length ?? 0) === 0 ? 'NAC_DANH' : (input.parties?.length ?? 0) > 1 ? 'NHIEU_NGUOI' : 'CA_NHAN');
+      const inForce = await deps.calendar.current();
+      const clock = startClock(inForce, intakeRule({ type: input.type, round: 1 }), receivedOn, { remoteArea: input.remoteArea });
 
       const row = await withScope(deps.db, user.scopePaths, async (tx) => {
         const repo = createPetitionsRepository(tx);
+        const existingCase = input.caseId ? await repo.findCase(input.caseId, user.scopePaths) : null;
+        if (input.caseId && !existingCase) throw petitionErrors.caseNotFound([{ field: 'caseId', message: 'Không tìm thấy vụ việc.', messageEn: 'No such case.' }]);
         const seq = await repo.nextSequence(unit.id, vnYear(receivedAt));
+        const code = formatPetitionCode(unit.code, vnYear(receivedAt), seq);
+        const theCase = existingCase ?? (await repo.insertCase({ code: `VV-${code}`, unitId: unit.id, unitPath: unit.path, type: input.type, createdBy: user.id }));
         const status: PetitionStatus = 'NHAN_DON';
         const petition = await repo.insert({
-          code: formatPetitionCode(unit.code, vnYear(receivedAt), seq),
+          code,
           unitId: unit.id,
           unitPath: unit.path,
           type: input.type,
           status,
           summary,
           receivedAt,
-          createdBy: user.id
+          createdBy: user.id,
+          source,
+          forwarding: input.forwarding ?? null,
+          field: input.field ?? null,
+          senderKind,
+          signerCount: input.signerCount ?? Math.max(input.parties?.length ?? 0, senderKind === 'NAC_DANH' ? 0 : 1),
+          respondent: input.respondent?.trim() || null,
+          provinceCode: input.provinceCode ?? unit.provinceCode ?? null,
+          communeCode: input.communeCode ?? null,
+          writtenOn: input.writtenOn ?? null,
+          remoteArea: input.remoteArea ?? false,
+          caseId: theCase.id,
+          ...clock
         });
-        await repo.insertEvent({ petitionId: petition.id, actorId: user.id, action: 'TIEP_NHAN', toStatus: status });
+        await repo.insertEvent({ petitionId: petition.id, actorId: user.id, action: 'TIEP_NHAN', toStatus: status, unitPath: unit.path });
         await createOutboxRepository(tx).enqueueUnitEvent({
           type: 'petition.created',
           unitPath: unit.path,
@@ -110,20 +178,76 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
           }
         });
         await deps.parties.addParties(tx, petition.id, input.parties ?? []);
-        await appendAudit(tx, { actorId: user.id, actorLabel: user.identifierCode, action: 'petition.create', entityType: 'petition', entityId: petition.id, unitPath: unit.path, details: { code: petition.code, type: input.type } });
+        await appendAudit(tx, { actorId: user.id, actorLabel: user.identifierCode, action: 'petition.create', entityType: 'petition', entityId: petition.id, unitPath: unit.path, details: { code: petition.code, type: input.type, caseId: theCase.id, joinedCase: existingCase !== null } });
         await options.onCreated?.(tx, petition);
         return petition;
       });
-      return toDto({ ...row, unitName: unit.name });
+      return toPetitionDto({ ...row, unitName: unit.name });
     },
 
-    async list(user: AuthUser, query: { limit?: number; cursor?: string }) {
+    async list(user: AuthUser, query: ListPetitionsInput) {
       const scope = requirePetitionRead(user);
       const limit = query.limit ?? 20;
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-      const rows = await withScope(deps.db, scope, (tx) => createPetitionsRepository(tx).listInScope(scope, limit + 1, after));
+      const filters = filtersOf(user, scope, query, await subtreeOf(query.unitId));
+      const rows = await withScope(deps.db, scope, (tx) => createPetitionsRepository(tx).list(filters, limit + 1, after));
       const page = rows.slice(0, limit);
-      return { items: page.map(toDto), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+      return { items: page.map(toPetitionDto), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+    },
+
+    /** The count behind a filtered list (the same filter definition as the list). */
+    async count(user: AuthUser, query: ListPetitionsInput): Promise<number> {
+      const scope = requirePetitionRead(user);
+      const filters = filtersOf(user, scope, query, await subtreeOf(query.unitId));
+      return withScope(deps.db, scope, (tx) => createPetitionsRepository(tx).count(filters));
+    },
+
+    async get(user: AuthUser, id: string): Promise<PetitionDetailDto> {
+      const scope = requirePetitionRead(user);
+      const found = await withScope(deps.db, scope, async (tx) => {
+        const repo = createPetitionsRepository(tx);
+        const detail = await repo.findDetail(id, scope);
+        return detail ? { detail, history: await repo.history(id) } : null;
+      });
+      if (!found) throw petitionErrors.notFound();
+      const { detail, history } = found;
+      const p = detail.petition;
+      return {
+        ...toPetitionDto({ ...p, unitName: detail.unitName }),
+        caseCode: detail.caseCode,
+        forwarding: (p.forwarding as Record<string, unknown> | null) ?? null,
+        signerCount: p.signerCount,
+        writtenOn: p.writtenOn,
+        competence: p.competence,
+        eligible: p.eligible,
+        complexity: p.complexity,
+        remoteArea: p.remoteArea,
+        round: p.round,
+        dueRule: p.dueRule,
+        extensions: p.extensions,
+        closedOnTime: p.closedOnTime,
+        result: p.result,
+        transferredFromUnitId: p.transferredFromUnitId,
+        transferredFromUnitName: detail.fromUnitName,
+        assignedToName: detail.assignedToName,
+        allowedActions: allowedActions({ status: p.status as PetitionStatus, type: p.type as PetitionType }, user.role),
+        history: history.map((h) => ({
+          id: String(h.event.id),
+          action: h.event.action,
+          fromStatus: h.event.fromStatus,
+          toStatus: h.event.toStatus,
+          actorName: h.actorName,
+          unitName: h.unitName,
+          targetUnitName: h.targetUnitName,
+          targetBody: h.event.targetBody,
+          reason: h.event.reason,
+          note: h.event.note,
+          documentNo: h.event.documentNo,
+          documentDate: h.event.documentDate,
+          decision: h.event.decision ?? null,
+          occurredAt: h.event.occurredAt.toISOString()
+        }))
+      };
     },
 
     async stats(user: AuthUser) {

@@ -5,7 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { formatPetitionCode, PETITION_TYPES } from '../../../shared/petition.ts';
+import { formatPetitionCode, type PetitionType } from '../../../shared/petition.ts';
+import { petitionEventsTable, petitionsTable } from '../petitions/petitions.table.ts';
+import { demoCalendar, walkDemoPetition } from './demo-procedure.ts';
 import { vnYear } from '../../../shared/vn-time.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { arrayParam } from '../../db/columns.ts';
@@ -36,8 +38,18 @@ const SUMMARIES = [
   'Khiếu nại việc không được hưởng chế độ chính sách người có công',
   'Tố cáo hành vi lấn chiếm đất công xây dựng trái phép',
   'Kiến nghị giải quyết dứt điểm tranh chấp ranh giới đất giữa hai hộ',
-  'Phản ánh chậm trễ trong giải quyết hồ sơ đăng ký hộ tịch'
+  'Phản ánh chậm trễ trong giải quyết hồ sơ đăng ký hộ tịch',
+  'Đơn vừa khiếu nại việc thu hồi đất vừa tố cáo cán bộ xã và kiến nghị về chính sách hỗ trợ'
 ];
+
+/** The type an official would classify each demo summary as (by its content, not its title). */
+function typeOfSummary(summary: string): PetitionType {
+  if (summary.startsWith('Đơn vừa')) return 'NHIEU_NOI_DUNG';
+  if (summary.startsWith('Khiếu nại')) return 'KHIEU_NAI';
+  if (summary.startsWith('Tố cáo')) return 'TO_CAO';
+  if (summary.startsWith('Kiến nghị')) return 'KIEN_NGHI';
+  return 'PHAN_ANH';
+}
 
 /** Deterministic pseudo-random numbers, so every fresh demo looks the same. */
 function mulberry32(seed: number) {
@@ -170,40 +182,64 @@ export async function seedDemo(db: Db, options: { petitions?: number; now?: Date
   const provinces = (await units.listChildren((await units.findByCode('VN'))!.id)).filter((u) => u.kind === 'TINH' || u.kind === 'TP_TRUC_THUOC_TW');
   const hanoi = provinces.find((p) => p.code === '01')!;
   const hcmc = provinces.find((p) => p.code === '79')!;
-  const rows: { code: string; unitId: string; unitPath: string; type: string; summary: string; receivedAt: Date }[] = [];
+  const inForce = demoCalendar();
   const counters = new Map<string, number>();
   // Big cities receive more letters: 30 % of the draws go to Hà Nội and TP.HCM.
-  const draws = Array.from({ length: count }, () => ({
-    unit: random() < 0.3 ? (random() < 0.5 ? hanoi : hcmc) : provinces[Math.floor(random() * provinces.length)]!,
-    // Over the last year, denser towards today (r² skews to recent), so the demo has a live "today".
-    receivedAt: new Date(now.getTime() - Math.floor(random() ** 2 * 365 * 86_400_000)),
-    type: PETITION_TYPES[Math.floor(random() * PETITION_TYPES.length)]!,
-    summary: SUMMARIES[Math.floor(random() * SUMMARIES.length)]!
-  })).sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
-  for (const draw of draws) {
+  const draws = Array.from({ length: count }, () => {
+    const summary = SUMMARIES[Math.floor(random() * SUMMARIES.length)]!;
+    return {
+      unit: random() < 0.3 ? (random() < 0.5 ? hanoi : hcmc) : provinces[Math.floor(random() * provinces.length)]!,
+      // Over the last year, denser towards today (r² skews to recent), so the demo has a live "today".
+      receivedAt: new Date(now.getTime() - Math.floor(random() ** 2 * 365 * 86_400_000)),
+      type: typeOfSummary(summary),
+      summary
+    };
+  }).sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+  const petitions = draws.map((draw) => {
     const year = vnYear(draw.receivedAt);
     const key = `${draw.unit.id}:${year}`;
     const seq = (counters.get(key) ?? 0) + 1;
     counters.set(key, seq);
-    rows.push({ code: formatPetitionCode(draw.unit.code, year, seq), unitId: draw.unit.id, unitPath: draw.unit.path, type: draw.type, summary: draw.summary, receivedAt: draw.receivedAt });
-  }
+    const walked = walkDemoPetition(inForce, draw, now, random);
+    return {
+      steps: walked.steps,
+      row: {
+        ...walked.row,
+        code: formatPetitionCode(draw.unit.code, year, seq),
+        unitId: draw.unit.id,
+        unitPath: draw.unit.path,
+        provinceCode: draw.unit.provinceCode,
+        summary: draw.summary
+      } as typeof petitionsTable.$inferInsert
+    };
+  });
   await db.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      await tx.execute(sql`
-        INSERT INTO petitions (code, unit_id, unit_path, type, status, summary, received_at)
-        SELECT * FROM unnest(${arrayParam(chunk.map((r) => r.code), 'text')}, ${arrayParam(chunk.map((r) => r.unitId), 'uuid')},
-          ${arrayParam(chunk.map((r) => r.unitPath), 'ltree')}, ${arrayParam(chunk.map((r) => r.type), 'text')},
-          array_fill('NHAN_DON'::text, ARRAY[${chunk.length}::int]), ${arrayParam(chunk.map((r) => r.summary), 'text')},
-          ${arrayParam(chunk.map((r) => r.receivedAt.toISOString()), 'timestamptz')})`);
+    for (let i = 0; i < petitions.length; i += 200) {
+      const chunk = petitions.slice(i, i + 200);
+      const inserted = await tx.insert(petitionsTable).values(chunk.map((p) => p.row)).returning({ id: petitionsTable.id, code: petitionsTable.code });
+      const events = chunk.flatMap((p, j) => [
+        { petitionId: inserted[j]!.id, action: 'TIEP_NHAN', toStatus: 'NHAN_DON', note: 'Dữ liệu mẫu / demo data', occurredAt: p.row.receivedAt, unitPath: p.row.unitPath },
+        ...p.steps.map((step) => ({
+          petitionId: inserted[j]!.id,
+          action: step.action,
+          fromStatus: step.fromStatus,
+          toStatus: step.toStatus,
+          occurredAt: step.at,
+          unitPath: p.row.unitPath,
+          documentNo: step.documentNo,
+          documentDate: step.documentDate,
+          targetBody: step.targetBody
+        }))
+      ]);
+      for (let k = 0; k < events.length; k += 500) await tx.insert(petitionEventsTable).values(events.slice(k, k + 500));
     }
     for (const [key, last] of counters) {
       const [unitId, year] = key.split(':');
       await tx.execute(sql`INSERT INTO petition_counters (unit_id, year, last) VALUES (${unitId}::uuid, ${Number(year)}, ${last})`);
     }
-    await tx.execute(sql`
-      INSERT INTO petition_events (petition_id, action, to_status, note, occurred_at)
-      SELECT id, 'TIEP_NHAN', 'NHAN_DON', 'Dữ liệu mẫu / demo data', received_at FROM petitions`);
+    // Every demo letter is its own case.
+    await tx.execute(sql`INSERT INTO cases (code, unit_id, unit_path, type, created_at) SELECT 'VV-' || code, unit_id, unit_path, type, received_at FROM petitions WHERE case_id IS NULL`);
+    await tx.execute(sql`UPDATE petitions p SET case_id = c.id FROM cases c WHERE p.case_id IS NULL AND c.code = 'VV-' || p.code`);
   });
   return { seeded: true };
 }

@@ -1,0 +1,119 @@
+/**
+ * Duplicate check at intake (issue 4 item 3): before saving, the likely earlier letters about the
+ * same matter, ranked, each with the reasons it matched. Signals: the same sender (keyed hashes
+ * of identity number, phone and accent-folded name: nothing is decrypted), the same subject
+ * (respondent), similar content (unaccent + pg_trgm), the same locality; within a window.
+ * A sender match alone on a name is weak (many people share a name): it needs a second signal.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { arrayParam } from '../../db/columns.ts';
+import { withScope } from '../../db/scoped.ts';
+import { requirePetitionRead } from '../access/policy.ts';
+import type { AuthUser } from '../auth/auth.types.ts';
+import type { PartiesService } from '../parties/parties.service.ts';
+import type { PetitionStatus, PetitionType } from '../../../shared/petition.ts';
+import type { DuplicateCheckInput, MATCH_REASONS } from './petitions.schemas.ts';
+
+type Reason = (typeof MATCH_REASONS)[number];
+
+/** Weight of each signal; a candidate is shown from MIN_SCORE. */
+const WEIGHTS: Record<Reason, number> = { ID_NUMBER: 0.6, PHONE: 0.5, NAME: 0.25, RESPONDENT: 0.25, CONTENT: 0.5, LOCALITY: 0.1 };
+const MIN_SCORE = 0.35;
+/** Trigram similarity from which two summaries count as similar content. */
+const CONTENT_SIMILARITY = 0.35;
+const LIMIT = 10;
+const SOURCE_LIMIT = 50;
+
+interface Candidate {
+  petitionId: string;
+  reasons: Set<Reason>;
+  contentSimilarity: number;
+}
+
+export function createDuplicateCheckService(deps: { db: Db; parties: PartiesService; now?: () => Date }) {
+  const now = deps.now ?? (() => new Date());
+
+  async function bySimilarContent(tx: DbOrTx, scope: string[], since: Date, summary: string, exclude?: string) {
+    // word_similarity finds the summary inside a longer record; the GIN trigram index serves <%.
+    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(CONTENT_SIMILARITY)}, true)`);
+    const { rows } = await tx.execute<{ id: string; sim: number }>(sql`
+      SELECT id, word_similarity(lower(f_unaccent(${summary})), search_text) AS sim
+        FROM petitions
+       WHERE lower(f_unaccent(${summary})) <% search_text
+         AND unit_path <@ ANY(${arrayParam(scope, 'ltree')}) AND received_at >= ${since}
+         ${exclude ? sql`AND id <> ${exclude}::uuid` : sql``}
+       ORDER BY sim DESC LIMIT ${SOURCE_LIMIT}`);
+    return rows;
+  }
+
+  async function bySameRespondent(tx: DbOrTx, scope: string[], since: Date, respondent: string, exclude?: string) {
+    const { rows } = await tx.execute<{ id: string }>(sql`
+      SELECT id FROM petitions
+       WHERE search_text LIKE '%' || lower(f_unaccent(${respondent.replace(/[\\%_]/g, (c) => `\\${c}`)})) || '%'
+         AND unit_path <@ ANY(${arrayParam(scope, 'ltree')}) AND received_at >= ${since}
+         ${exclude ? sql`AND id <> ${exclude}::uuid` : sql``}
+       ORDER BY received_at DESC LIMIT ${SOURCE_LIMIT}`);
+    return rows;
+  }
+
+  return {
+    async check(user: AuthUser, input: DuplicateCheckInput) {
+      const scope = requirePetitionRead(user);
+      const at = now();
+      const since = new Date(at);
+      since.setMonth(since.getMonth() - (input.windowMonths ?? 24));
+      const summary = input.summary?.trim() ?? '';
+      const respondent = input.respondent?.trim() ?? '';
+
+      return withScope(deps.db, scope, async (tx) => {
+        const found = new Map<string, Candidate>();
+        const add = (id: string, reason: Reason, sim = 0) => {
+          const c = found.get(id) ?? { petitionId: id, reasons: new Set<Reason>(), contentSimilarity: 0 };
+          c.reasons.add(reason);
+          c.contentSimilarity = Math.max(c.contentSimilarity, sim);
+          found.set(id, c);
+        };
+        const senders = await deps.parties.matchSenders(tx, user, input.parties ?? [], { since, excludePetitionId: input.excludePetitionId, limit: SOURCE_LIMIT });
+        for (const s of senders) {
+          if (s.byIdNumber) add(s.petitionId, 'ID_NUMBER');
+          if (s.byPhone) add(s.petitionId, 'PHONE');
+          if (s.byName) add(s.petitionId, 'NAME');
+        }
+        if (summary.length >= 10) for (const r of await bySimilarContent(tx, scope, since, summary, input.excludePetitionId)) add(r.id, 'CONTENT', r.sim);
+        if (respondent.length >= 3) for (const r of await bySameRespondent(tx, scope, since, respondent, input.excludePetitionId)) add(r.id, 'RESPONDENT');
+        if (found.size === 0) return { candidates: [] };
+
+        const { rows } = await tx.execute<{ id: string; code: string; type: string; status: string; summary: string; unit_name: string; case_id: string | null; received_at: Date; province_code: string | null; commune_code: string | null }>(sql`
+          SELECT p.id, p.code, p.type, p.status, p.summary, u.name AS unit_name, p.case_id, p.received_at, p.province_code, p.commune_code
+            FROM petitions p JOIN units u ON u.id = p.unit_id
+           WHERE p.id = ANY(${arrayParam([...found.keys()], 'uuid')})`);
+        const candidates = rows.map((r) => {
+          const c = found.get(r.id)!;
+          if (input.communeCode ? r.commune_code === input.communeCode : input.provinceCode && r.province_code === input.provinceCode && c.reasons.size > 0) c.reasons.add('LOCALITY');
+          let score = 0;
+          for (const reason of c.reasons) score += reason === 'CONTENT' ? WEIGHTS.CONTENT * c.contentSimilarity * 2 : WEIGHTS[reason];
+          return {
+            petitionId: r.id,
+            code: r.code,
+            type: r.type as PetitionType,
+            status: r.status as PetitionStatus,
+            summary: r.summary,
+            unitName: r.unit_name,
+            caseId: r.case_id,
+            receivedAt: new Date(r.received_at).toISOString(),
+            score: Math.round(Math.min(score, 1.5) * 100) / 100,
+            reasons: [...c.reasons]
+          };
+        });
+        return {
+          candidates: candidates
+            .filter((c) => c.score >= MIN_SCORE)
+            .sort((a, b) => b.score - a.score || b.receivedAt.localeCompare(a.receivedAt))
+            .slice(0, LIMIT)
+        };
+      });
+    }
+  };
+}
+export type DuplicateCheckService = ReturnType<typeof createDuplicateCheckService>;
