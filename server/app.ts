@@ -28,6 +28,8 @@ import { createPartiesService } from './modules/parties/parties.service.ts';
 import { PARTY_REDACT_CENSOR, PARTY_REDACT_PATHS } from './modules/parties/redact.ts';
 import { petitionsRoutes } from './modules/petitions/petitions.routes.ts';
 import { createDuplicateCheckService } from './modules/petitions/duplicate-check.service.ts';
+import { attachmentsRoutes, createAttachmentsService } from './modules/petitions/attachments.ts';
+import { createFileStore } from './storage/file-store.ts';
 import { createProcedureService } from './modules/petitions/petition-procedure.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
@@ -57,6 +59,7 @@ export interface RouteSummary {
 
 export interface App {
   fastify: FastifyInstance;
+  config: Readonly<Config>;
   routes: readonly RouteSummary[];
   broker: BrokerHost;
   relay: ReturnType<typeof createOutboxRelay>;
@@ -102,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const petitions = createPetitionsService({ db: database.db, parties, calendar });
   const procedure = createProcedureService({ db: database.db, calendar });
   const duplicates = createDuplicateCheckService({ db: database.db, parties });
+  const files = createFileStore(config.dataDir);
+  const attachments = createAttachmentsService({ db: database.db, files });
 
   const broker = new BrokerHost({
     verifyToken: (token) => realtime.verifyForBroker(token),
@@ -143,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auditRoutes, { db: database.db });
   await app.register(petitionsRoutes, { petitions, procedure, duplicates });
   await app.register(calendarRoutes, { calendar });
+  await app.register(attachmentsRoutes, { attachments });
   await app.register(realtimeRoutes, { realtime });
   if (options.serveWeb !== false) await registerWeb(app);
   else await registerWeb(app, '/nonexistent');
@@ -154,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   return {
     fastify: app,
+    config,
     routes,
     broker,
     relay,

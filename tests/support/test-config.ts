@@ -1,4 +1,7 @@
 /** Server configuration for tests and benchmarks: free ports, quiet logs, no demo seeding. */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { Secrets } from '../../server/secrets.ts';
 
@@ -16,7 +19,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     host: '127.0.0.1',
     databaseUrl: undefined,
-    dataDir: '/nonexistent',
+    // Files (attachments, generated reports) go to a fresh folder per app; nothing is kept.
+    dataDir: mkdtempSync(path.join(os.tmpdir(), 'dt-test-data-')),
     mqttPort: -1,
     logLevel: 'warn',
     seedDemo: false,
