@@ -18,7 +18,7 @@ const png = PNG.sync.write(new PNG({ width: 4, height: 4 }));
 
 async function upload(fileName: string, bytes: Buffer, cookie = officer, id = petitionId) {
   const form = new FormData();
-  form.append('file', new Blob([bytes]), fileName);
+  form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
   const response = await fetch(`${t.url}/api/petitions/${id}/attachments`, { method: 'POST', headers: { cookie }, body: form });
   return { status: response.status, body: await response.json() };
 }

@@ -180,4 +180,28 @@ describe('the petition state machine, walked through the API', () => {
     expect(future.body.error.code).toBe('petitions.decision_in_future');
     expect(await statusOf(id)).toBe('DE_XUAT_THU_LY');
   });
+
+  it('a second-time complaint opens only after the first decision, once, in the same case, with the round-2 limits', async () => {
+    const undecided = await petitionAt('KHIEU_NAI', ['PHAN_LOAI', 'DE_XUAT_THU_LY', 'THU_LY']);
+    const early = await t.request('POST', `/api/petitions/${undecided}/second-complaint`, { cookie: leader, body: { summary: 'Khiếu nại lần hai quá sớm' } });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('petitions.second_complaint_not_open');
+
+    const decided = await petitionAt('KHIEU_NAI', ['PHAN_LOAI', 'DE_XUAT_THU_LY', 'THU_LY', 'XAC_MINH', 'KET_LUAN']);
+    const first = (await t.request('GET', `/api/petitions/${decided}`, { cookie: leader })).body;
+    const second = await t.request('POST', `/api/petitions/${decided}/second-complaint`, { cookie: leader, body: { summary: 'Không đồng ý với quyết định giải quyết lần đầu', unitId: hanoiId } });
+    expect(second.status).toBe(201);
+    expect(second.body.caseId).toBe(first.caseId);
+    const detail = (await t.request('GET', `/api/petitions/${second.body.id}`, { cookie: leader })).body;
+    expect(detail).toMatchObject({ round: 2, type: 'KHIEU_NAI', status: 'NHAN_DON' });
+    expect(detail.history[0].action).toBe('KHIEU_NAI_LAN_2');
+    const again = await t.request('POST', `/api/petitions/${decided}/second-complaint`, { cookie: leader, body: { summary: 'Gửi lại lần nữa khiếu nại lần hai' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('petitions.second_complaint_exists');
+    // Round 2 takes the round-2 limits: acceptance KN_THU_LY_LAN_2, then resolution KN_GIAI_QUYET_LAN_2.
+    for (const code of ['PHAN_LOAI', 'DE_XUAT_THU_LY'] as const) await t.request('POST', `/api/petitions/${second.body.id}/actions/${code}`, { cookie: leader, body: bodyFor(code, 'KHIEU_NAI') });
+    expect((await t.request('GET', `/api/petitions/${second.body.id}`, { cookie: leader })).body.dueRule).toBe('KN_THU_LY_LAN_2');
+    await t.request('POST', `/api/petitions/${second.body.id}/actions/THU_LY`, { cookie: leader, body: bodyFor('THU_LY', 'KHIEU_NAI') });
+    expect((await t.request('GET', `/api/petitions/${second.body.id}`, { cookie: leader })).body.dueRule).toBe('KN_GIAI_QUYET_LAN_2');
+  });
 });

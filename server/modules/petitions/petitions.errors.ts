@@ -18,5 +18,7 @@ export const petitionErrors = {
   noSender: defineError('petitions.no_sender_to_return', 409, 'Đơn này không do đơn vị khác chuyển đến nên không thể trả lại.', 'This petition was not transferred in, so it cannot be sent back.'),
   noExtensionLeft: defineError('petitions.no_extension_left', 409, 'Đã hết số lần gia hạn luật cho phép với mức độ phức tạp này.', 'No extension left for this complexity under the law.'),
   assigneeInvalid: defineError('petitions.assignee_invalid', 400, 'Cán bộ được phân công phải là cán bộ xử lý thuộc đơn vị đang giữ đơn.', 'The assigned officer must be an officer of the unit holding the petition.'),
+  secondComplaintNotOpen: defineError('petitions.second_complaint_not_open', 409, 'Chỉ khiếu nại lần hai khi khiếu nại lần đầu đã có quyết định giải quyết hoặc đã quá thời hạn giải quyết (Luật Khiếu nại Điều 33).', 'A second complaint is possible only once the first has a decision or its time limit has passed (Complaints Law Art. 33).'),
+  secondComplaintExists: defineError('petitions.second_complaint_exists', 409, 'Khiếu nại này đã có đơn khiếu nại lần hai.', 'This complaint already has a second-round complaint.'),
   decisionInFuture: defineError('petitions.decision_in_future', 400, 'Ngày văn bản không được ở tương lai.', 'The document date cannot be in the future.')
 };

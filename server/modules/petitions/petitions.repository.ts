@@ -160,6 +160,11 @@ export function createPetitionsRepository(db: DbOrTx) {
       return row?.n ?? 0;
     },
 
+    async hasSecondRound(parentId: string): Promise<boolean> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(petitionsTable).where(and(eq(petitionsTable.parentId, parentId), eq(petitionsTable.round, 2)));
+      return (row?.n ?? 0) > 0;
+    },
+
     async countAll(): Promise<number> {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(petitionsTable);
       return row?.n ?? 0;

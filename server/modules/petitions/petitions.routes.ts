@@ -116,6 +116,22 @@ export const petitionsRoutes: FastifyPluginAsyncTypebox<{ petitions: PetitionsSe
   );
 
   app.post(
+    '/api/petitions/:id/second-complaint',
+    {
+      schema: {
+        tags: ['petitions'],
+        summary: 'Tiếp nhận khiếu nại lần hai (Luật Khiếu nại Điều 33) / Record the second-time complaint',
+        params: IdParams,
+        body: Type.Omit(CreatePetitionBody, ['type', 'caseId']),
+        response: { 201: Petition, 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply }
+      },
+      config: { fieldLabels: { ...idLabels, ...petitionLabels } },
+      preHandler: app.requireUser
+    },
+    async (request, reply) => reply.code(201).send(await petitions.secondComplaint(request.user!, request.params.id, { ...request.body, type: 'KHIEU_NAI' }))
+  );
+
+  app.post(
     '/api/petitions/:id/actions/:action',
     {
       schema: {

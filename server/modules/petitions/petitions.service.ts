@@ -103,7 +103,11 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
      * Record a petition. `options.onCreated` runs inside the intake transaction (under the caller's
      * scope), so another area's rows (a reception visit, a document) commit with the petition or not at all.
      */
-    async create(user: AuthUser, input: CreatePetitionInput, options: { onCreated?: (tx: Tx, petition: PetitionRow) => Promise<void> } = {}): Promise<PetitionDto> {
+    async create(
+      user: AuthUser,
+      input: CreatePetitionInput,
+      options: { onCreated?: (tx: Tx, petition: PetitionRow) => Promise<void>; secondComplaintOf?: PetitionRow } = {}
+    ): Promise<PetitionDto> {
       const summary = input.summary.trim();
       // The schema counts characters; spaces alone are not a summary a clerk can act on.
       if (summary.length < PETITION_SUMMARY_MIN) {
@@ -131,11 +135,14 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
       if (input.writtenOn && input.writtenOn > receivedOn) throw petitionErrors.writtenAfterReceived();
       const senderKind = input.senderKind ?? ((input.parties?.length ?? 0) === 0 ? 'NAC_DANH' : (input.parties?.length ?? 0) > 1 ? 'NHIEU_NGUOI' : 'CA_NHAN');
       const inForce = await deps.calendar.current();
-      const clock = startClock(inForce, intakeRule({ type: input.type, round: 1 }), receivedOn, { remoteArea: input.remoteArea });
+      const parent = options.secondComplaintOf;
+      const round = parent ? 2 : 1;
+      const clock = startClock(inForce, intakeRule({ type: input.type, round }), receivedOn, { remoteArea: input.remoteArea });
 
       const row = await withScope(deps.db, user.scopePaths, async (tx) => {
         const repo = createPetitionsRepository(tx);
-        const existingCase = input.caseId ? await repo.findCase(input.caseId, user.scopePaths) : null;
+        // A second complaint continues the first one's case, wherever the first was decided.
+        const existingCase = parent?.caseId ? { id: parent.caseId } : input.caseId ? await repo.findCase(input.caseId, user.scopePaths) : null;
         if (input.caseId && !existingCase) throw petitionErrors.caseNotFound([{ field: 'caseId', message: 'Không tìm thấy vụ việc.', messageEn: 'No such case.' }]);
         const seq = await repo.nextSequence(unit.id, vnYear(receivedAt));
         const code = formatPetitionCode(unit.code, vnYear(receivedAt), seq);
@@ -161,9 +168,11 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
           writtenOn: input.writtenOn ?? null,
           remoteArea: input.remoteArea ?? false,
           caseId: theCase.id,
+          round,
+          parentId: parent?.id ?? null,
           ...clock
         });
-        await repo.insertEvent({ petitionId: petition.id, actorId: user.id, action: 'TIEP_NHAN', toStatus: status, unitPath: unit.path });
+        await repo.insertEvent({ petitionId: petition.id, actorId: user.id, action: parent ? 'KHIEU_NAI_LAN_2' : 'TIEP_NHAN', toStatus: status, unitPath: unit.path, note: parent ? `Khiếu nại lần hai đối với đơn ${parent.code}` : null });
         await createOutboxRepository(tx).enqueueUnitEvent({
           type: 'petition.created',
           unitPath: unit.path,
@@ -183,6 +192,23 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
         return petition;
       });
       return toPetitionDto({ ...row, unitName: unit.name });
+    },
+
+    /**
+     * The second-time complaint (Luật Khiếu nại Điều 33): when the first decision is issued or its
+     * time limit has passed, the complainant may complain to the next level. A new petition of
+     * round 2, in the same case, at the unit competent for the second round.
+     */
+    async secondComplaint(user: AuthUser, firstId: string, input: CreatePetitionInput): Promise<PetitionDto> {
+      const scope = requirePetitionRead(user);
+      const first = await withScope(deps.db, scope, async (tx) => (await createPetitionsRepository(tx).findDetail(firstId, scope))?.petition ?? null);
+      if (!first) throw petitionErrors.notFound();
+      const decided = first.status === 'DA_CO_KET_LUAN' || first.status === 'KET_THUC';
+      const lapsed = first.closedAt === null && first.deadlineState === 'OVERDUE' && ['DANG_GIAI_QUYET', 'XAC_MINH', 'TAM_DINH_CHI'].includes(first.status);
+      if (first.type !== 'KHIEU_NAI' || first.round !== 1 || !(decided || lapsed)) throw petitionErrors.secondComplaintNotOpen();
+      // The second round usually sits at the next level, outside the first unit's subtree: ask unscoped.
+      if (await createPetitionsRepository(deps.db).hasSecondRound(first.id)) throw petitionErrors.secondComplaintExists();
+      return this.create(user, { ...input, type: 'KHIEU_NAI', caseId: undefined }, { secondComplaintOf: first });
     },
 
     async list(user: AuthUser, query: ListPetitionsInput) {
