@@ -3,6 +3,8 @@
  * broker (WebSocket on the HTTP port and TCP on a free port), the real outbox relay.
  */
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp, type App, type AppOptions } from '../../server/app.ts';
@@ -105,6 +107,7 @@ export async function startTestApp(options: { config?: Partial<Config>; serveWeb
       await app.close();
       await database.close();
       await drop();
+      if (path.basename(app.config.dataDir).startsWith('dt-test-data-')) await rm(app.config.dataDir, { recursive: true, force: true });
     }
   };
 }
