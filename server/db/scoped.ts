@@ -21,8 +21,11 @@ export async function withScope<T>(db: Db, scopePaths: readonly string[], work: 
 
 /**
  * Inside withScope: run one piece of work as the owner role, past row-level security. Only for
- * writes the policy module has already allowed that by nature leave the caller's subtree (a
- * transfer to a unit elsewhere, the event that tells that unit). Not for reads.
+ * (a) writes the policy module has already allowed that by nature leave the caller's subtree (a
+ * transfer to a unit elsewhere, the event that tells that unit), and (b) index-driven look-ups of
+ * ids or counts already bounded by the application's own scope filter, whose rows are then read
+ * back under RLS. Under RLS, PostgreSQL cannot let a non-leakproof operator (LIKE, pg_trgm, ltree)
+ * drive an index ahead of the policy, so searches would scan the whole table. Never for rows.
  */
 export async function outsideScope<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
   await tx.execute(sql`RESET ROLE`);

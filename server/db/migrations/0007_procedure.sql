@@ -59,7 +59,11 @@ CREATE INDEX petitions_assigned_idx ON petitions (assigned_to) WHERE assigned_to
 CREATE INDEX petitions_status_idx ON petitions (status, received_at DESC, id DESC);
 -- The deadline watcher and the warning lists read only open petitions with a due date.
 CREATE INDEX petitions_open_due_idx ON petitions (due_at) WHERE closed_at IS NULL AND due_at IS NOT NULL;
-CREATE INDEX petitions_locality_idx ON petitions (province_code, commune_code);
+-- Locality filters and the duplicate check's "newest letters of this commune/province".
+CREATE INDEX petitions_commune_received_idx ON petitions (commune_code, received_at DESC) WHERE commune_code IS NOT NULL;
+CREATE INDEX petitions_province_received_idx ON petitions (province_code, received_at DESC);
+-- Warning lists ("overdue", "due soon") newest first without walking every open petition.
+CREATE INDEX petitions_deadline_received_idx ON petitions (deadline_state, received_at DESC, id DESC) WHERE closed_at IS NULL;
 
 ALTER TABLE petition_events
   ADD COLUMN unit_path      ltree,

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { arrayParam } from '../../db/columns.ts';
-import { withScope } from '../../db/scoped.ts';
+import { outsideScope, withScope } from '../../db/scoped.ts';
 import { requirePetitionRead } from '../access/policy.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
 import type { PartiesService } from '../parties/parties.service.ts';
@@ -23,6 +23,8 @@ const MIN_SCORE = 0.35;
 /** Trigram similarity from which two summaries count as similar content. */
 const CONTENT_SIMILARITY = 0.35;
 const LIMIT = 10;
+/** How many of the newest local letters the content comparison reads. */
+const CONTENT_POOL = 3000;
 const SOURCE_LIMIT = 50;
 
 interface Candidate {
@@ -34,16 +36,24 @@ interface Candidate {
 export function createDuplicateCheckService(deps: { db: Db; parties: PartiesService; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
 
-  async function bySimilarContent(tx: DbOrTx, scope: string[], since: Date, summary: string, exclude?: string) {
-    // word_similarity finds the summary inside a longer record; the GIN trigram index serves <%.
-    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(CONTENT_SIMILARITY)}, true)`);
+  /**
+   * Similar content among the newest letters of the same locality (commune if given, else
+   * province, else the caller's scope) in the window: re-sent letters are recent and local, and a
+   * bounded set keeps the check fast at national scale (a trigram index cannot serve a whole
+   * summary: its common trigrams match nearly every row).
+   */
+  async function bySimilarContent(tx: DbOrTx, scope: string[], since: Date, summary: string, locality: { provinceCode?: string; communeCode?: string }, exclude?: string) {
+    const where = locality.communeCode ? sql`commune_code = ${locality.communeCode}` : locality.provinceCode ? sql`province_code = ${locality.provinceCode}` : sql`true`;
     const { rows } = await tx.execute<{ id: string; sim: number }>(sql`
-      SELECT id, word_similarity(lower(f_unaccent(${summary})), search_text) AS sim
-        FROM petitions
-       WHERE lower(f_unaccent(${summary})) <% search_text
-         AND unit_path <@ ANY(${arrayParam(scope, 'ltree')}) AND received_at >= ${since}
-         ${exclude ? sql`AND id <> ${exclude}::uuid` : sql``}
-       ORDER BY sim DESC LIMIT ${SOURCE_LIMIT}`);
+      SELECT id, sim FROM (
+        SELECT id, word_similarity(lower(f_unaccent(${summary})), search_text) AS sim
+          FROM (SELECT id, search_text FROM petitions
+                 WHERE ${where} AND unit_path <@ ANY(${arrayParam(scope, 'ltree')}) AND received_at >= ${since}
+                   ${exclude ? sql`AND id <> ${exclude}::uuid` : sql``}
+                 ORDER BY received_at DESC LIMIT ${CONTENT_POOL}) recent
+      ) scored
+      WHERE sim >= ${CONTENT_SIMILARITY}
+      ORDER BY sim DESC LIMIT ${SOURCE_LIMIT}`);
     return rows;
   }
 
@@ -80,14 +90,15 @@ export function createDuplicateCheckService(deps: { db: Db; parties: PartiesServ
           if (s.byPhone) add(s.petitionId, 'PHONE');
           if (s.byName) add(s.petitionId, 'NAME');
         }
-        if (summary.length >= 10) for (const r of await bySimilarContent(tx, scope, since, summary, input.excludePetitionId)) add(r.id, 'CONTENT', r.sim);
-        if (respondent.length >= 3) for (const r of await bySameRespondent(tx, scope, since, respondent, input.excludePetitionId)) add(r.id, 'RESPONDENT');
+        // Ids by the indexes (bounded by the scope filter), rows read back below under RLS.
+        if (summary.length >= 10) for (const r of await outsideScope(tx, () => bySimilarContent(tx, scope, since, summary, { communeCode: input.communeCode, provinceCode: input.provinceCode }, input.excludePetitionId))) add(r.id, 'CONTENT', r.sim);
+        if (respondent.length >= 3) for (const r of await outsideScope(tx, () => bySameRespondent(tx, scope, since, respondent, input.excludePetitionId))) add(r.id, 'RESPONDENT');
         if (found.size === 0) return { candidates: [] };
 
         const { rows } = await tx.execute<{ id: string; code: string; type: string; status: string; summary: string; unit_name: string; case_id: string | null; received_at: Date; province_code: string | null; commune_code: string | null }>(sql`
           SELECT p.id, p.code, p.type, p.status, p.summary, u.name AS unit_name, p.case_id, p.received_at, p.province_code, p.commune_code
             FROM petitions p JOIN units u ON u.id = p.unit_id
-           WHERE p.id = ANY(${arrayParam([...found.keys()], 'uuid')})`);
+           WHERE p.id = ANY(${arrayParam([...found.keys()], 'uuid')}) AND p.unit_path <@ ANY(${arrayParam(scope, 'ltree')})`);
         const candidates = rows.map((r) => {
           const c = found.get(r.id)!;
           if (input.communeCode ? r.commune_code === input.communeCode : input.provinceCode && r.province_code === input.provinceCode && c.reasons.size > 0) c.reasons.add('LOCALITY');

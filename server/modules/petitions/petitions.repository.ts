@@ -132,18 +132,34 @@ export function createPetitionsRepository(db: DbOrTx) {
         .orderBy(asc(petitionEventsTable.id));
     },
 
-    /** Newest first, keyset-paginated on (received_at, id): pages stay fast however deep. */
-    async list(filters: PetitionFilters, limit: number, after?: { receivedAt: Date; id: string }): Promise<PetitionWithUnit[]> {
+    /**
+     * Newest first, keyset-paginated on (received_at, id): pages stay fast however deep. Ids only:
+     * run outside row-level security (outsideScope), where the planner may use the trigram and
+     * path indexes (under RLS, non-leakproof operators such as LIKE cannot drive an index); the
+     * caller then reads the rows under RLS with byIds, so the second wall still filters them.
+     */
+    async listIds(filters: PetitionFilters, limit: number, after?: { receivedAt: Date; id: string }): Promise<string[]> {
       const keyset = after
         ? or(lt(petitionsTable.receivedAt, after.receivedAt), and(eq(petitionsTable.receivedAt, after.receivedAt), lt(petitionsTable.id, after.id)))
         : undefined;
       const rows = await db
-        .select({ petition: petitionsTable, unitName: unitsTable.name })
+        .select({ id: petitionsTable.id })
         .from(petitionsTable)
-        .innerJoin(unitsTable, eq(unitsTable.id, petitionsTable.unitId))
         .where(and(...filterConditions(filters), keyset))
         .orderBy(desc(petitionsTable.receivedAt), desc(petitionsTable.id))
         .limit(limit);
+      return rows.map((r) => r.id);
+    },
+
+    /** The rows of these ids that the scope lets through, newest first. */
+    async byIds(ids: string[], scopePaths: string[]): Promise<PetitionWithUnit[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select({ petition: petitionsTable, unitName: unitsTable.name })
+        .from(petitionsTable)
+        .innerJoin(unitsTable, eq(unitsTable.id, petitionsTable.unitId))
+        .where(and(inArray(petitionsTable.id, ids), inScope(scopePaths)))
+        .orderBy(desc(petitionsTable.receivedAt), desc(petitionsTable.id));
       return rows.map((r) => ({ ...r.petition, unitName: r.unitName }));
     },
 

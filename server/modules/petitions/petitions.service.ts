@@ -9,7 +9,7 @@ import { allowedActions, intakeRule } from '../../../shared/procedure/state-mach
 import { formatPetitionCode, PETITION_SUMMARY_MIN, type PetitionStatus, type PetitionType } from '../../../shared/petition.ts';
 import { startOfVnDay, vnYear } from '../../../shared/vn-time.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { withScope } from '../../db/scoped.ts';
+import { outsideScope, withScope } from '../../db/scoped.ts';
 import { appendAudit } from '../audit/audit.log.ts';
 import { assertUnitOpen } from '../units/units.service.ts';
 import type { PartiesService } from '../parties/parties.service.ts';
@@ -216,7 +216,10 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
       const limit = query.limit ?? 20;
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       const filters = filtersOf(user, scope, query, await subtreeOf(query.unitId));
-      const rows = await withScope(deps.db, scope, (tx) => createPetitionsRepository(tx).list(filters, limit + 1, after));
+      const rows = await withScope(deps.db, scope, async (tx) => {
+        const repo = createPetitionsRepository(tx);
+        return repo.byIds(await outsideScope(tx, () => repo.listIds(filters, limit + 1, after)), scope);
+      });
       const page = rows.slice(0, limit);
       return { items: page.map(toPetitionDto), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
     },
@@ -225,7 +228,8 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
     async count(user: AuthUser, query: ListPetitionsInput): Promise<number> {
       const scope = requirePetitionRead(user);
       const filters = filtersOf(user, scope, query, await subtreeOf(query.unitId));
-      return withScope(deps.db, scope, (tx) => createPetitionsRepository(tx).count(filters));
+      // A number, not rows: counted by the application's scope filter with the indexes usable.
+      return withScope(deps.db, scope, (tx) => outsideScope(tx, () => createPetitionsRepository(tx).count(filters)));
     },
 
     async get(user: AuthUser, id: string): Promise<PetitionDetailDto> {
