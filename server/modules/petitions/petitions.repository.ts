@@ -35,16 +35,23 @@ function folded(word: string): SQL {
   return sql`'%' || lower(f_unaccent(${escaped})) || '%'`;
 }
 
-function filterConditions(f: PetitionFilters): (SQL | undefined)[] {
+/** Each word must appear, accents and case ignored (the trigram index serves LIKE). */
+function textConditions(q: string | undefined): SQL[] {
+  return (q ?? '')
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .slice(0, 8)
+    .map((w) => sql`${sql.raw('petitions.search_text')} LIKE ${folded(w)}`);
+}
+
+/** A search first reads this many of the newest matching rows before asking the trigram index. */
+const SEARCH_RECENT_WINDOW = 20_000;
+
+function filterConditions(f: PetitionFilters, options: { text?: boolean } = {}): (SQL | undefined)[] {
   return [
     inScope(f.scopePaths),
     f.subtree ? sql`${petitionsTable.unitPath} <@ ${f.subtree}::ltree` : undefined,
-    // Each word must appear, accents and case ignored (the trigram index serves ILIKE).
-    ...(f.q ?? '')
-      .split(/\s+/)
-      .filter((w) => w.length > 0)
-      .slice(0, 8)
-      .map((w) => sql`${sql.raw('petitions.search_text')} LIKE ${folded(w)}`),
+    ...(options.text === false ? [] : textConditions(f.q)),
     f.status?.length ? inArray(petitionsTable.status, f.status) : undefined,
     f.type?.length ? inArray(petitionsTable.type, f.type) : undefined,
     f.field?.length ? inArray(petitionsTable.field, f.field) : undefined,
@@ -142,12 +149,38 @@ export function createPetitionsRepository(db: DbOrTx) {
       const keyset = after
         ? or(lt(petitionsTable.receivedAt, after.receivedAt), and(eq(petitionsTable.receivedAt, after.receivedAt), lt(petitionsTable.id, after.id)))
         : undefined;
-      const rows = await db
-        .select({ id: petitionsTable.id })
+      const text = textConditions(filters.q);
+      if (text.length === 0) {
+        const rows = await db
+          .select({ id: petitionsTable.id })
+          .from(petitionsTable)
+          .where(and(...filterConditions(filters), keyset))
+          .orderBy(desc(petitionsTable.receivedAt), desc(petitionsTable.id))
+          .limit(limit);
+        return rows.map((r) => r.id);
+      }
+      // A search, in two bounded steps whatever the planner guesses about the words: (1) the words
+      // among the newest rows that pass the other filters (common words fill the page here);
+      // (2) if that did not fill it, every match found by the trigram index, then the filters.
+      const recent = db
+        .select({ id: petitionsTable.id, receivedAt: petitionsTable.receivedAt, searchText: sql<string>`petitions.search_text`.as('search_text') })
         .from(petitionsTable)
-        .where(and(...filterConditions(filters), keyset))
+        .where(and(...filterConditions(filters, { text: false }), keyset))
         .orderBy(desc(petitionsTable.receivedAt), desc(petitionsTable.id))
+        .limit(SEARCH_RECENT_WINDOW)
+        .as('petitions');
+      const first = await db
+        .select({ id: recent.id })
+        .from(recent)
+        .where(and(...text))
+        .orderBy(desc(recent.receivedAt), desc(recent.id))
         .limit(limit);
+      if (first.length === limit) return first.map((r) => r.id);
+      const { rows } = await db.execute<{ id: string }>(sql`
+        WITH hits AS MATERIALIZED (SELECT id FROM petitions WHERE ${and(inScope(filters.scopePaths), ...text)})
+        SELECT petitions.id FROM petitions JOIN hits ON hits.id = petitions.id
+         WHERE ${and(...filterConditions(filters, { text: false }), keyset)}
+         ORDER BY petitions.received_at DESC, petitions.id DESC LIMIT ${limit}`);
       return rows.map((r) => r.id);
     },
 
