@@ -30,6 +30,10 @@ import { petitionsRoutes } from './modules/petitions/petitions.routes.ts';
 import { createDuplicateCheckService } from './modules/petitions/duplicate-check.service.ts';
 import { attachmentsRoutes, createAttachmentsService } from './modules/petitions/attachments.ts';
 import { createFileStore } from './storage/file-store.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
+import { createDocumentsService } from './modules/documents/documents.service.ts';
+import { lookupRoutes } from './modules/lookup/lookup.routes.ts';
+import { createLookupService } from './modules/lookup/lookup.service.ts';
 import { createProcedureService } from './modules/petitions/petition-procedure.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
@@ -47,6 +51,8 @@ export interface AppOptions {
   /** Serve the built web app from build/ when present (default true). */
   serveWeb?: boolean;
   logger?: boolean | Record<string, unknown>;
+  /** Public look-up rate per address (tests lower it to reach the limit quickly). */
+  lookupRate?: { max: number; timeWindow: number };
   /** Lock-out policy (tests turn the growing delays off to count to the lock quickly). */
   loginThrottle?: ThrottlePolicy;
 }
@@ -107,6 +113,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const duplicates = createDuplicateCheckService({ db: database.db, parties });
   const files = createFileStore(config.dataDir);
   const attachments = createAttachmentsService({ db: database.db, files });
+  const documents = createDocumentsService({ db: database.db, publicUrl: config.publicUrl });
+  const lookup = createLookupService({ db: database.db, parties });
 
   const broker = new BrokerHost({
     verifyToken: (token) => realtime.verifyForBroker(token),
@@ -130,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'units', description: 'Đơn vị / Units' },
         { name: 'calendar', description: 'Lịch làm việc, thời hạn / Working calendar and time limits' },
         { name: 'realtime', description: 'Thời gian thực / Realtime' },
+        { name: 'public', description: 'Tra cứu công khai cho công dân / Public look-up for citizens' },
         { name: 'system', description: 'Hệ thống / System' }
       ]
     }
@@ -149,6 +158,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(petitionsRoutes, { petitions, procedure, duplicates });
   await app.register(calendarRoutes, { calendar });
   await app.register(attachmentsRoutes, { attachments });
+  await app.register(documentsRoutes, { documents });
+  await app.register(lookupRoutes, { lookup, rate: options.lookupRate });
   await app.register(realtimeRoutes, { realtime });
   if (options.serveWeb !== false) await registerWeb(app);
   else await registerWeb(app, '/nonexistent');

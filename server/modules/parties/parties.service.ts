@@ -11,6 +11,7 @@ import {
   checkPhone,
   identityProtectedByLaw,
   nameMatchKey,
+  RESPONDENT_ROLES,
   normalizeAddress,
   WITHHELD,
   type PartyRole
@@ -235,6 +236,20 @@ export function createPartiesService(deps: PartiesServiceDeps) {
         role: r.role,
         matchedOn: [...(r.byIdNumber ? (['idNumber'] as const) : []), ...(r.byPhone ? (['phone'] as const) : [])]
       }));
+    },
+
+    /**
+     * The last digits of the senders' phones and identity numbers, for the public look-up where a
+     * citizen proves a receipt is theirs. A system read (no user); nothing else leaves here.
+     */
+    async senderDigits(tx: DbOrTx, petitionId: string, count: number): Promise<string[]> {
+      const rows = await createPartiesRepository(tx).listForPetition(petitionId);
+      return rows
+        .filter((row) => !RESPONDENT_ROLES.includes(row.role as PartyRole))
+        .flatMap((row) => [open(row.phoneEnc, partyAad.phone(row.id)), open(row.idNumberEnc, partyAad.idNumber(row.id))])
+        .map((value) => (value ?? '').replace(/\D/g, ''))
+        .filter((digits) => digits.length >= count)
+        .map((digits) => digits.slice(-count));
     },
 
     /**
