@@ -28,11 +28,13 @@ export type ServerEventType = keyof ServerEventMap;
  * What travels on the wire. `id` identifies the event (clients drop repeats by it); `seq` is the
  * order in which the relay delivered it, the cursor a reconnecting client resumes from.
  */
-export interface EventEnvelope<T extends ServerEventType = ServerEventType> {
-  id: string;
-  seq: string;
-  type: T;
-  unitPath: string;
-  occurredAt: string;
-  payload: ServerEventMap[T];
-}
+export type EventEnvelope<T extends ServerEventType = ServerEventType> = {
+  [K in T]: {
+    id: string;
+    seq: string;
+    type: K;
+    unitPath: string;
+    occurredAt: string;
+    payload: ServerEventMap[K];
+  };
+}[T];

@@ -93,7 +93,7 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
         unitPath: row.unit_path ?? '',
         occurredAt: new Date(row.created_at).toISOString(),
         payload: row.payload
-      };
+      } as EventEnvelope;
       const message = Buffer.from(JSON.stringify(envelope));
       for (const topic of row.topics) deliveries.push(publisher.publish(topic, message));
     }

@@ -43,14 +43,18 @@ export function createOutboxRepository(db: DbOrTx) {
         WHERE seq > ${afterSeq}::bigint AND unit_path <@ ANY(${arrayParam(scopePaths, 'ltree')})
         ORDER BY seq
         LIMIT ${limit}`);
-      return result.rows.map((r) => ({
-        id: r.id,
-        seq: r.seq,
-        type: r.event_type as ServerEventType,
-        unitPath: r.unit_path,
-        occurredAt: new Date(r.created_at).toISOString(),
-        payload: r.payload as EventEnvelope['payload']
-      }));
+      // Rows written by enqueueUnitEvent, whose type fixed the payload's shape.
+      return result.rows.map(
+        (r) =>
+          ({
+            id: r.id,
+            seq: r.seq,
+            type: r.event_type as ServerEventType,
+            unitPath: r.unit_path,
+            occurredAt: new Date(r.created_at).toISOString(),
+            payload: r.payload
+          }) as EventEnvelope
+      );
     },
 
     async lastSeq(): Promise<string> {
