@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../server/modules/seed/demo-seed.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { nextDemoOtp } from '../support/demo-login.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { logIn as logInAs } from '../support/web-login.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -17,21 +18,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function logIn(page: Page, identifierCode: string): Promise<void> {
-  await page.goto(`${t.url}/`);
-  await page.waitForURL('**/login');
-  await page.getByLabel('Mã định danh').fill(identifierCode);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  // Leaders and administrators are asked for a code from their authenticator app.
-  const otp = page.getByLabel('Mã xác thực');
-  await Promise.race([otp.waitFor({ timeout: 10_000 }), page.waitForURL('**/dashboard', { timeout: 10_000 })]);
-  if (await otp.isVisible()) {
-    await otp.fill(await nextDemoOtp(identifierCode));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
-  }
-  await page.waitForURL('**/dashboard');
-}
+const logIn = (page: Page, identifierCode: string) => logInAs(page, t.url, identifierCode);
 
 const numberIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/\D/g, ''));
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { Db } from '../../db/client.ts';
 import { ErrorReply } from '../auth/auth.schemas.ts';
 import {
@@ -21,6 +22,21 @@ const config = { fieldLabels: unitLabels };
 
 export const unitsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   const units = createUnitsService({ db });
+
+  app.get(
+    '/api/units/directory',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Danh bạ cơ quan toàn quốc để chuyển đơn, hướng dẫn (tìm theo tên hoặc mã) / National directory of bodies, for transfers',
+        querystring: Type.Object({ q: Type.String({ minLength: 2, maxLength: 100 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(Unit) }), 400: ErrorReply, 401: ErrorReply }
+      },
+      config,
+      preHandler: app.requireUser
+    },
+    async (request) => ({ items: await units.directory(request.query) })
+  );
 
   app.get(
     '/api/units',

@@ -193,6 +193,15 @@ export function createUnitsService(deps: UnitsServiceDeps) {
       };
     },
 
+    /**
+     * The national directory of open bodies, by name or code: where a petition may be transferred
+     * or guided. Names and codes of public bodies only (not petition data), for any account.
+     */
+    async directory(query: { q: string; limit?: number }): Promise<UnitDto[]> {
+      const rows = await units.search({ scope: ['VN'], q: query.q, includeClosed: false, limit: query.limit ?? 20 });
+      return rows.map((r) => toUnitDto(r.row));
+    },
+
     async get(user: AuthUser, id: string): Promise<UnitDetailDto> {
       const unit = await units.findListRowById(id);
       if (!unit || !isWithinAny(unit.path, readScope(user))) throw unitErrors.notFound();
