@@ -84,7 +84,11 @@ export function walkDemoPetition(inForce: CalendarInForce, draw: { type: Petitio
     ...startClock(inForce, intakeRule({ type: draw.type, round: 1 }), toVnDate(draw.receivedAt))
   };
   const steps: DemoStep[] = [];
-  for (const [action, day] of path.steps) {
+  // Some cases stall at an open step (an official on leave, a verification that drags on): the
+  // deadline passes and the command centre shows them overdue.
+  const stallAfter = random() < 0.15 ? 1 + Math.floor(random() * Math.max(1, path.steps.length - 2)) : Infinity;
+  for (const [index, [action, day]] of path.steps.entries()) {
+    if (index >= stallAfter) break;
     const at = new Date(draw.receivedAt.getTime() + Math.round(day * pace * DAY) + Math.floor(random() * 8) * 3_600_000);
     if (at > now) break;
     const today = toVnDate(at);
