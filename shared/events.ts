@@ -38,3 +38,9 @@ export type EventEnvelope<T extends ServerEventType = ServerEventType> = {
     payload: ServerEventMap[K];
   };
 }[T];
+
+/** The petition an event is about, when it is about one (most are; reception and directive events may not be). */
+export function petitionIdOf(event: EventEnvelope): string | undefined {
+  const payload = event.payload as { petitionId?: unknown };
+  return typeof payload.petitionId === 'string' ? payload.petitionId : undefined;
+}

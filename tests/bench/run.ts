@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import mqtt, { type MqttClient } from 'mqtt';
 import { buildApp } from '../../server/app.ts';
 import { createDatabase } from '../../server/db/client.ts';
-import type { EventEnvelope } from '../../shared/events.ts';
+import { petitionIdOf, type EventEnvelope } from '../../shared/events.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import { TEST_SECRETS, testConfig } from '../support/test-config.ts';
 import { createSeededDatabase, startThrowawayCluster } from '../support/pg-cluster.ts';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
         client.on('message', (_topic, payload) => {
           const at = Date.now();
           const envelope = JSON.parse(payload.toString('utf8')) as EventEnvelope;
-          const id = envelope.payload.petitionId as string;
+          const id = petitionIdOf(envelope) ?? "";
           if (seen.has(id)) duplicates++;
           else seen.set(id, at);
         });

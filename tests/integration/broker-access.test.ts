@@ -1,4 +1,5 @@
 import mqtt from 'mqtt';
+import { petitionIdOf } from '../../shared/events.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitEventTopic } from '../../shared/topics.ts';
 import { connectLive, issueToken, waitFor } from '../support/live-client.ts';
@@ -76,11 +77,11 @@ describe('broker authorization', () => {
     try {
       const created = await t.request('POST', '/api/petitions', { cookie: await t.login('canbo.hcm'), body: { type: 'KIEN_NGHI', summary: 'Kiến nghị về lịch tiếp công dân' } });
       expect(created.status).toBe(201);
-      await waitFor(() => [...national.unique.values()].some((e) => e.payload.petitionId === created.body.id));
-      await waitFor(() => [...hcm.unique.values()].some((e) => e.payload.petitionId === created.body.id));
+      await waitFor(() => [...national.unique.values()].some((e) => petitionIdOf(e) === created.body.id));
+      await waitFor(() => [...hcm.unique.values()].some((e) => petitionIdOf(e) === created.body.id));
       // Let any misrouted copy arrive before asserting that none did.
       await new Promise((r) => setTimeout(r, 300));
-      expect([...hanoi.unique.values()].some((e) => e.payload.petitionId === created.body.id)).toBe(false);
+      expect([...hanoi.unique.values()].some((e) => petitionIdOf(e) === created.body.id)).toBe(false);
     } finally {
       await Promise.all([hanoi.end(), hcm.end(), national.end()]);
     }

@@ -1,3 +1,4 @@
+import { petitionIdOf } from '../../shared/events.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/events.ts';
 import { connectLive, waitFor } from '../support/live-client.ts';
@@ -47,7 +48,7 @@ describe('outbox relay', () => {
     const live = await connectLive(t, leader, { reconnectPeriod: 100 });
     try {
       const before = await createPetitions(3, 'trước');
-      await waitFor(() => before.every((id) => [...live.unique.values()].some((e) => e.payload.petitionId === id)));
+      await waitFor(() => before.every((id) => [...live.unique.values()].some((e) => petitionIdOf(e) === id)));
       const seenBeforeOutage = lastSeq(live.unique.values());
 
       await t.app.broker.stop();
@@ -64,12 +65,12 @@ describe('outbox relay', () => {
       expect(await unpublished()).toBe(0);
 
       const after = await createPetitions(2, 'sau');
-      await waitFor(() => after.every((id) => [...live.unique.values()].some((e) => e.payload.petitionId === id)));
+      await waitFor(() => after.every((id) => [...live.unique.values()].some((e) => petitionIdOf(e) === id)));
 
       // Merge live deliveries with the catch-up, de-duplicated by event id, as the dashboard does.
       const merged = new Map(live.unique);
       for (const e of await catchUp(seenBeforeOutage)) merged.set(e.id, e);
-      const petitionIds = [...merged.values()].map((e) => e.payload.petitionId as string);
+      const petitionIds = [...merged.values()].map((e) => petitionIdOf(e) ?? "");
       const expected = [...before, ...during, ...after];
       for (const id of expected) expect(petitionIds.filter((p) => p === id)).toHaveLength(1);
       expect(petitionIds.filter((id) => !expected.includes(id))).toEqual([]);
@@ -90,9 +91,9 @@ describe('outbox relay', () => {
       await new Promise((r) => setTimeout(r, 200));
       expect(await unpublished()).toBe(4);
       await t.app.relay.start();
-      await waitFor(() => pending.every((id) => [...live.unique.values()].some((e) => e.payload.petitionId === id)));
+      await waitFor(() => pending.every((id) => [...live.unique.values()].some((e) => petitionIdOf(e) === id)));
       expect(await unpublished()).toBe(0);
-      for (const id of pending) expect(live.received.filter((e) => e.payload.petitionId === id)).toHaveLength(1);
+      for (const id of pending) expect(live.received.filter((e) => petitionIdOf(e) === id)).toHaveLength(1);
     } finally {
       await live.end();
     }

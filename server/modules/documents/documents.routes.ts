@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { refuseNonReadersEarly } from '../access/policy.ts';
 import { Type } from 'typebox';
 import { ErrorReply } from '../auth/auth.schemas.ts';
 import { DOCUMENT_KINDS } from './document-model.ts';
@@ -7,6 +8,7 @@ import type { DocumentsService } from './documents.service.ts';
 const MEDIA = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
 
 export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsService }> = async (app, { documents }) => {
+  app.addHook('preValidation', refuseNonReadersEarly);
   app.get('/api/petitions/:id/documents/:kind', {
     schema: {
       tags: ['petitions'],

@@ -14,7 +14,7 @@ import { withScope } from '../../db/scoped.ts';
 import { commonErrors, defineError } from '../../http/errors.ts';
 import { fileErrors, MAX_FILE_BYTES, type FileStore } from '../../storage/file-store.ts';
 import { appendAudit } from '../audit/audit.log.ts';
-import { requirePetitionCreate, requirePetitionRead } from '../access/policy.ts';
+import { refuseNonReadersEarly, requirePetitionCreate, requirePetitionRead } from '../access/policy.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
 import { ErrorReply } from '../auth/auth.schemas.ts';
 import { usersTable } from '../users/users.table.ts';
@@ -100,6 +100,7 @@ export type AttachmentsService = ReturnType<typeof createAttachmentsService>;
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 export const attachmentsRoutes: FastifyPluginAsyncTypebox<{ attachments: AttachmentsService }> = async (app, { attachments }) => {
+  app.addHook('preValidation', refuseNonReadersEarly);
   // Multipart only here: every other route keeps refusing form data with 415.
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0 } });
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { refuseNonReadersEarly } from '../access/policy.ts';
 import { Type } from 'typebox';
 import { ACTION_CODES } from '../../../shared/procedure/state-machine.ts';
 import { ErrorReply } from '../auth/auth.schemas.ts';
@@ -27,6 +28,7 @@ export const petitionsRoutes: FastifyPluginAsyncTypebox<{ petitions: PetitionsSe
   app,
   { petitions, procedure, duplicates }
 ) => {
+  app.addHook('preValidation', refuseNonReadersEarly);
   app.post(
     '/api/petitions',
     {
