@@ -1,5 +1,8 @@
 /** Where an account goes after login, or when the server says it must do something first. */
 import { goto } from '$app/navigation';
+import type { EventEnvelope } from '$shared/events.ts';
+import { ApiError } from './api.ts';
+import { LiveConnection } from './live/live-connection.svelte.ts';
 
 export interface Me {
   id: string;
@@ -22,4 +25,21 @@ export function redirectForRestriction(code: string): boolean {
   if (code === 'auth.must_change_password') return void goto('/account/password'), true;
   if (code === 'auth.must_enrol_otp') return void goto('/account/otp'), true;
   return false;
+}
+
+/**
+ * What a page does with a failed call: to the login page when the session is gone, to the
+ * required step when the server asks for one; otherwise the message to show, in the UI language.
+ */
+export function pageErrorMessage(error: unknown, locale: 'vi' | 'en', fallback: string): string | undefined {
+  if (error instanceof ApiError && error.status === 401) return void goto('/login'), undefined;
+  if (error instanceof ApiError && redirectForRestriction(error.code)) return undefined;
+  return error instanceof ApiError ? error.localized(locale) : fallback;
+}
+
+/** The page's live connection, resuming after `lastSeq`; stop it when the page goes. */
+export function startLive(lastSeq: string, onEvent: (event: EventEnvelope) => void): LiveConnection {
+  const live = new LiveConnection({ lastSeq, onEvent, onUnauthorized: () => goto('/login') });
+  live.start();
+  return live;
 }

@@ -18,6 +18,7 @@ import { ADMIN_DATA_KINDS, type UnitKind } from '../../../shared/unit-kinds.ts';
 import { loadAdminUnits, type Province } from '../units/reference/admin-units.ts';
 import { createUnitsRepository } from '../units/units.repository.ts';
 import { createUsersRepository } from '../users/users.repository.ts';
+import { seedCommandDemo } from '../command/command-seed.ts';
 
 export const DEMO_PASSWORD = 'DonThu@2026';
 
@@ -30,7 +31,7 @@ export const DEMO_ACCOUNTS: { identifierCode: string; fullName: string; role: Ro
   { identifierCode: 'xem.hn', fullName: 'Hoàng Văn Xem', role: 'VIEWER', unitCode: '01' }
 ];
 
-const SUMMARIES = [
+export const DEMO_SUMMARIES = [
   'Khiếu nại quyết định thu hồi đất, bồi thường chưa thỏa đáng',
   'Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục cấp giấy chứng nhận',
   'Kiến nghị sửa chữa tuyến đường liên xã xuống cấp nghiêm trọng',
@@ -175,6 +176,7 @@ export async function seedDemo(db: Db, options: { petitions?: number; now?: Date
       });
     }
   }
+  await seedCommandDemo(db);
 
   const count = options.petitions ?? 300;
   const now = options.now ?? new Date();
@@ -186,7 +188,7 @@ export async function seedDemo(db: Db, options: { petitions?: number; now?: Date
   const counters = new Map<string, number>();
   // Big cities receive more letters: 30 % of the draws go to Hà Nội and TP.HCM.
   const draws = Array.from({ length: count }, () => {
-    const summary = SUMMARIES[Math.floor(random() * SUMMARIES.length)]!;
+    const summary = DEMO_SUMMARIES[Math.floor(random() * DEMO_SUMMARIES.length)]!;
     return {
       unit: random() < 0.3 ? (random() < 0.5 ? hanoi : hcmc) : provinces[Math.floor(random() * provinces.length)]!,
       // Over the last year, denser towards today (r² skews to recent), so the demo has a live "today".

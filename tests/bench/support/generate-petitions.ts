@@ -7,6 +7,7 @@
  * batches, so a million rows take a minute or two on 2 cores, not hours.
  */
 import type pg from 'pg';
+import { DEMO_SUMMARIES } from '../../../server/modules/seed/demo-seed.ts';
 
 export interface GenerateOptions {
   /** Spread received dates over this many years back from `now` (default 10). */
@@ -18,15 +19,9 @@ export interface GenerateOptions {
   log?: (message: string) => void;
 }
 
+// The demo's summaries plus a few more, so searches find common and rare words alike.
 const SUMMARIES = [
-  'Khiếu nại quyết định thu hồi đất, bồi thường chưa thỏa đáng',
-  'Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục cấp giấy chứng nhận',
-  'Kiến nghị sửa chữa tuyến đường liên xã xuống cấp nghiêm trọng',
-  'Phản ánh ô nhiễm tiếng ồn và khói bụi từ cơ sở sản xuất gần khu dân cư',
-  'Khiếu nại việc không được hưởng chế độ chính sách người có công',
-  'Tố cáo hành vi lấn chiếm đất công xây dựng trái phép',
-  'Kiến nghị giải quyết dứt điểm tranh chấp ranh giới đất giữa hai hộ',
-  'Phản ánh chậm trễ trong giải quyết hồ sơ đăng ký hộ tịch',
+  ...DEMO_SUMMARIES,
   'Khiếu nại quyết định xử phạt vi phạm hành chính về xây dựng',
   'Tố cáo doanh nghiệp xả thải chưa qua xử lý ra kênh thủy lợi',
   'Kiến nghị cấp nước sạch cho khu tái định cư',
