@@ -41,6 +41,8 @@ import { createPetitionsService } from './modules/petitions/petitions.service.ts
 import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
 import { createRealtimeService } from './modules/realtime/realtime.service.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { createAccountsService } from './modules/accounts/accounts.service.ts';
 
 export interface AppOptions {
   config: Readonly<Config>;
@@ -136,6 +138,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'auth', description: 'Đăng nhập / Authentication' },
         { name: 'petitions', description: 'Đơn thư / Petitions' },
         { name: 'units', description: 'Đơn vị / Units' },
+        { name: 'accounts', description: 'Quản trị tài khoản / Account administration' },
+        { name: 'audit', description: 'Nhật ký kiểm toán / Audit log' },
         { name: 'calendar', description: 'Lịch làm việc, thời hạn / Working calendar and time limits' },
         { name: 'realtime', description: 'Thời gian thực / Realtime' },
         { name: 'public', description: 'Tra cứu công khai cho công dân / Public look-up for citizens' },
@@ -154,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(healthRoutes, { pool: database.pool, broker });
   await app.register(authRoutes, { auth });
   await app.register(unitsRoutes, { db: database.db });
+  await app.register(accountsRoutes, { accounts: createAccountsService({ db: database.db }) });
   await app.register(auditRoutes, { db: database.db });
   await app.register(petitionsRoutes, { petitions, procedure, duplicates });
   await app.register(calendarRoutes, { calendar });
