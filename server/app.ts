@@ -26,6 +26,7 @@ import { createOutboxRepository } from './modules/outbox/outbox.repository.ts';
 import { createFieldCipherFromEnv } from './crypto/field-cipher.ts';
 import { createPartiesService } from './modules/parties/parties.service.ts';
 import { PARTY_REDACT_CENSOR, PARTY_REDACT_PATHS } from './modules/parties/redact.ts';
+import { partiesRoutes } from './modules/parties/parties.routes.ts';
 import { petitionsRoutes } from './modules/petitions/petitions.routes.ts';
 import { createDuplicateCheckService } from './modules/petitions/duplicate-check.service.ts';
 import { attachmentsRoutes, createAttachmentsService } from './modules/petitions/attachments.ts';
@@ -163,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(petitionsRoutes, { petitions, procedure, duplicates });
   await app.register(calendarRoutes, { calendar });
   await app.register(attachmentsRoutes, { attachments });
+  await app.register(partiesRoutes, { parties });
   await app.register(documentsRoutes, { documents });
   await app.register(lookupRoutes, { lookup, rate: options.lookupRate });
   await app.register(realtimeRoutes, { realtime });
