@@ -54,6 +54,8 @@ export interface AppOptions {
   /** Serve the built web app from build/ when present (default true). */
   serveWeb?: boolean;
   logger?: boolean | Record<string, unknown>;
+  /** HTTPS material (read from config.tls by main.ts); with a CA the server asks for client certificates. */
+  https?: { key: Buffer; cert: Buffer; ca?: Buffer };
   /** Public look-up rate per address (tests lower it to reach the limit quickly). */
   lookupRate?: { max: number; timeWindow: number };
   /** Lock-out policy (tests turn the growing delays off to count to the lock quickly). */
@@ -91,6 +93,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         ? false
         : { level: config.logLevel, ...(typeof options.logger === 'object' ? options.logger : {}), redact: { paths: [...LOG_REDACT_PATHS], censor: PARTY_REDACT_CENSOR } },
     bodyLimit: 1024 * 1024,
+    // A client certificate is asked for but not required: password login stays open to everyone.
+    ...(options.https ? { https: { ...options.https, requestCert: options.https.ca !== undefined, rejectUnauthorized: false } } : {}),
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } }
   });
   registerErrorHandlers(app);

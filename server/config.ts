@@ -24,6 +24,8 @@ export interface Config {
   dueSoonWorkingDays: number;
   /** How often the deadline watcher looks for steps turning due soon or overdue, in seconds. */
   deadlineWatchSeconds: number;
+  /** HTTPS: the server's certificate and key (PEM files); with a CA, clients may log in by certificate. */
+  tls: { certFile: string; keyFile: string; caFile: string | null } | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -65,6 +67,12 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   }
   const publicUrl = env.PUBLIC_URL || `http://${host}:${port}`;
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) errors.push(`PUBLIC_URL=${publicUrl} (cần URL http(s) / expected an http(s) URL)`);
+  const tlsCert = env.TLS_CERT || undefined;
+  const tlsKey = env.TLS_KEY || undefined;
+  const tlsCa = env.TLS_CA || undefined;
+  if ((tlsCert === undefined) !== (tlsKey === undefined) || (tlsCa && !tlsCert)) {
+    errors.push('TLS_CERT, TLS_KEY (cần cả hai; TLS_CA chỉ dùng cùng hai khóa này / both are needed; TLS_CA only with them)');
+  }
   if (errors.length > 0) {
     throw new Error(`Cấu hình không hợp lệ / Invalid configuration: ${errors.join('; ')}`);
   }
@@ -82,6 +90,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     sessionTtlMinutes,
     sessionIdleMinutes,
     dueSoonWorkingDays,
-    deadlineWatchSeconds
+    deadlineWatchSeconds,
+    tls: tlsCert && tlsKey ? { certFile: path.resolve(tlsCert), keyFile: path.resolve(tlsKey), caFile: tlsCa ? path.resolve(tlsCa) : null } : null
   });
 }

@@ -3,6 +3,7 @@
  * Start-up order: config → secrets → database (embedded unless DATABASE_URL) → migrations →
  * demo data → broker + relay + HTTP. Shutdown runs the same list backwards.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
@@ -60,7 +61,10 @@ async function main(): Promise<void> {
     const { seeded } = await seedDemo(database.db, { cipher: createFieldCipherFromEnv(secrets.dataKey) });
     if (seeded) log.info('demo data seeded (accounts in README.md)');
   }
-  app = await buildApp({ config, secrets, database, databaseUrl, logger: { level: config.logLevel } });
+  const https = config.tls
+    ? { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile), ...(config.tls.caFile ? { ca: await readFile(config.tls.caFile) } : {}) }
+    : undefined;
+  app = await buildApp({ config, secrets, database, databaseUrl, logger: { level: config.logLevel }, https });
   const url = await app.listen();
   log.info(`Đơn Thư is ready at ${url}`);
 }

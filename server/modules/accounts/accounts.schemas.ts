@@ -17,7 +17,8 @@ export const Account = Type.Object({
   otpEnabled: Type.Boolean(),
   locked: Type.Boolean({ description: 'Đang bị khóa do nhập sai mật khẩu / locked after failed logins' }),
   failedLogins: Type.Integer(),
-  managedAccountIds: Type.Array(Type.String({ format: 'uuid' }))
+  managedAccountIds: Type.Array(Type.String({ format: 'uuid' })),
+  certificateSubject: Type.Union([Type.String(), Type.Null()], { description: 'Chứng thư số đăng nhập / client certificate subject' })
 });
 export type AccountDto = Static<typeof Account>;
 
@@ -55,6 +56,8 @@ export const UpdateAccountBody = Type.Object(
     fullName: Type.Optional(Type.String({ minLength: 2, maxLength: 150 })),
     role: Type.Optional(Type.Enum([...ROLES])),
     unitId: Type.Optional(Type.String({ format: 'uuid' })),
+    /** Subject of the TLS client certificate that logs this account in (administrator only); null removes it. */
+    certificateSubject: Type.Optional(Type.Union([Type.String({ minLength: 3, maxLength: 500 }), Type.Null()])),
     /** Present only to be refused with a clear message: the code never changes. */
     identifierCode: Type.Optional(Type.String({ maxLength: 64 }))
   },
@@ -72,5 +75,6 @@ export const accountLabels: FieldLabels = {
   q: { vi: 'Từ khóa', en: 'Search' },
   disabled: { vi: 'Đã khóa', en: 'Disabled' },
   accountIds: { vi: 'Tài khoản được giao', en: 'Managed accounts' },
+  certificateSubject: { vi: 'Chứng thư số', en: 'Client certificate' },
   id: { vi: 'Tài khoản', en: 'Account' }
 };

@@ -73,7 +73,8 @@ export function createAccountsService(deps: { db: Db; now?: () => Date }) {
       otpEnabled: u.totpEnabledAt !== null,
       locked: u.lockedUntil !== null && u.lockedUntil > now(),
       failedLogins: u.failedLogins,
-      managedAccountIds: u.role === 'USER_MANAGER' ? await managedIdsOf(db, u.id) : []
+      managedAccountIds: u.role === 'USER_MANAGER' ? await managedIdsOf(db, u.id) : [],
+      certificateSubject: u.certificateSubject
     };
   }
 
@@ -154,6 +155,11 @@ export function createAccountsService(deps: { db: Db; now?: () => Date }) {
       if (input.identifierCode !== undefined) throw accountErrors.immutableCode([{ field: 'identifierCode', message: 'Mã định danh không đổi được.', messageEn: 'The identifier code is immutable.' }]);
       const row = await target(user, id);
       const unit = input.unitId ? await unitFor(input.unitId) : null;
+      if (input.certificateSubject !== undefined && user.role !== 'ADMIN') throw commonErrors.forbidden();
+      if (input.certificateSubject) {
+        const [taken] = await deps.db.select({ id: usersTable.id }).from(usersTable).where(eq(usersTable.certificateSubject, input.certificateSubject.trim()));
+        if (taken && taken.id !== id) throw accountErrors.duplicateCertificate();
+      }
       if (user.role === 'USER_MANAGER') {
         if (input.role && !MANAGER_GRANTABLE.includes(input.role)) throw accountErrors.roleForbidden();
         if (unit && !isWithinAny(unit.path, [user.unitPath])) throw accountErrors.roleForbidden();
@@ -163,8 +169,15 @@ export function createAccountsService(deps: { db: Db; now?: () => Date }) {
         if (demotingAdmin && (row.user.id === user.id || (await activeAdmins(tx)) <= 1)) throw accountErrors.selfLockout();
         await tx
           .update(usersTable)
-          .set({ ...(input.fullName ? { fullName: input.fullName.trim() } : {}), ...(input.role ? { role: input.role } : {}), ...(unit ? { unitId: unit.id } : {}), updatedAt: now() })
+          .set({
+            ...(input.fullName ? { fullName: input.fullName.trim() } : {}),
+            ...(input.role ? { role: input.role } : {}),
+            ...(unit ? { unitId: unit.id } : {}),
+            ...(input.certificateSubject !== undefined ? { certificateSubject: input.certificateSubject?.trim() ?? null } : {}),
+            updatedAt: now()
+          })
           .where(eq(usersTable.id, id));
+        if (input.certificateSubject !== undefined) await audit(tx, user, 'account.certificate', row.user, row.unitPath, { mapped: input.certificateSubject !== null });
         if ((input.role && input.role !== row.user.role) || (unit && unit.id !== row.user.unitId)) {
           // A change of rights takes effect at once: the account logs in again with its new scope.
           await createSessionsRepository(tx).revokeAllOf(id, now());

@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.ts';
 export const authErrors = {
   // One message for a wrong code and a wrong password: the answer must not reveal which accounts exist.
   badCredentials: defineError('auth.bad_credentials', 401, 'Mã định danh hoặc mật khẩu không đúng.', 'Wrong identity code or password.'),
+  certificateRefused: defineError('auth.certificate_refused', 401, 'Chứng thư số không hợp lệ hoặc chưa được gắn với tài khoản nào. Xin đăng nhập bằng mật khẩu hoặc liên hệ quản trị.', 'The client certificate is not valid or not mapped to an account. Log in with your password or contact the administrator.'),
   disabled: defineError('auth.disabled', 403, 'Tài khoản đã bị khóa. Xin liên hệ người quản lý tài khoản.', 'This account is disabled. Please contact your account manager.'),
   badOtp: defineError('auth.bad_otp', 401, 'Mã xác thực không đúng, đã hết hạn hoặc đã được dùng.', 'The verification code is wrong, expired or already used.'),
   challengeExpired: defineError('auth.challenge_expired', 401, 'Phiên đăng nhập đã hết hạn; xin đăng nhập lại.', 'The login step has expired; please log in again.'),

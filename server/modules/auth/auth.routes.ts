@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TLSSocket } from 'node:tls';
 import { Type } from 'typebox';
 import type { AuthUser } from './auth.types.ts';
 import type { AuthService, LoginResult } from './auth.service.ts';
@@ -29,7 +30,29 @@ function answerLogin(result: LoginResult, request: FastifyRequest, reply: Fastif
 
 const LOGIN_ERRORS = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 423: ErrorReply, 429: ErrorReply };
 
+/** The client certificate the TLS layer verified against TLS_CA, as "CN=…,O=…" (empty without TLS). */
+function clientCertificate(request: FastifyRequest): { authorized: boolean; subject: string | null } {
+  const socket = request.raw.socket as TLSSocket;
+  if (typeof socket.getPeerCertificate !== 'function') return { authorized: false, subject: null };
+  const certificate = socket.getPeerCertificate();
+  const subject = certificate?.subject ? Object.entries(certificate.subject).map(([k, v]) => `${k}=${[v].flat().join('+')}`).join(',') : null;
+  return { authorized: socket.authorized === true, subject };
+}
+
 export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = async (app, { auth }) => {
+  app.post(
+    '/api/auth/certificate',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập bằng chứng thư số (khi máy chủ chạy với TLS_CA) / Log in with a TLS client certificate',
+        description: '200: đã đăng nhập. 202: cần mã OTP như khi đăng nhập bằng mật khẩu. 401: chứng thư không hợp lệ hoặc chưa gắn tài khoản. / 200 logged in; 202 OTP needed; 401 invalid or unmapped certificate.',
+        response: { 200: Me, 202: OtpRequired, ...LOGIN_ERRORS }
+      }
+    },
+    async (request, reply) => answerLogin(await auth.loginWithCertificate(clientCertificate(request), meta(request)), request, reply)
+  );
+
   app.post(
     '/api/auth/login',
     {

@@ -147,6 +147,20 @@ export function createAuthService(deps: AuthServiceDeps) {
     return error;
   }
 
+  /** After the first factor: a disabled account stops; whoever has OTP on gives a code; else a session. */
+  async function firstFactorPassed(user: UserWithUnit, meta: ClientMeta, action: string): Promise<LoginResult> {
+    if (user.disabled) throw authErrors.disabled();
+    // Whoever has OTP on (required or by choice) gives a code at every login.
+    if (user.totpEnabledAt && !user.mustChangePassword) {
+      const challenge = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(now().getTime() + CHALLENGE_MINUTES * 60_000);
+      await db.execute(sql`INSERT INTO login_challenges (token_hash, user_id, expires_at, ip, user_agent)
+        VALUES (${hashToken(challenge)}, ${user.id}, ${expiresAt.toISOString()}::timestamptz, ${meta.ip ?? null}, ${meta.userAgent?.slice(0, 300) ?? null})`);
+      return { kind: 'otp_required', challenge, expiresAt };
+    }
+    return openSession(user, meta, false, action);
+  }
+
   async function refuseIfThrottled(user: UserWithUnit | null, meta: ClientMeta): Promise<void> {
     const at = now();
     const addressUntil = meta.ip ? await addresses.blockedUntil(meta.ip, at) : null;
@@ -163,16 +177,22 @@ export function createAuthService(deps: AuthServiceDeps) {
       await refuseIfThrottled(user, meta);
       const ok = await verifyPassword(user?.passwordHash, password);
       if (!user || !ok) throw await failLogin(user, code, meta, user ? 'password' : 'unknown_account');
-      if (user.disabled) throw authErrors.disabled();
-      // Whoever has OTP on (required or by choice) gives a code at every login.
-      if (user.totpEnabledAt && !user.mustChangePassword) {
-        const challenge = randomBytes(32).toString('base64url');
-        const expiresAt = new Date(now().getTime() + CHALLENGE_MINUTES * 60_000);
-        await db.execute(sql`INSERT INTO login_challenges (token_hash, user_id, expires_at, ip, user_agent)
-          VALUES (${hashToken(challenge)}, ${user.id}, ${expiresAt.toISOString()}::timestamptz, ${meta.ip ?? null}, ${meta.userAgent?.slice(0, 300) ?? null})`);
-        return { kind: 'otp_required', challenge, expiresAt };
+      return firstFactorPassed(user, meta, 'auth.login');
+    },
+
+    /**
+     * First factor by TLS client certificate (when the server runs with TLS_CA): the certificate
+     * verified by the TLS layer and mapped to an account by its subject. The second factor and
+     * every refusal are those of a password login.
+     */
+    async loginWithCertificate(certificate: { authorized: boolean; subject: string | null }, meta: ClientMeta): Promise<LoginResult> {
+      const user = certificate.authorized && certificate.subject ? await users.findByCertificateSubject(certificate.subject) : null;
+      await refuseIfThrottled(user, meta);
+      if (!user) {
+        await failLogin(null, certificate.subject ?? '(no certificate)', meta, certificate.authorized ? 'certificate_unmapped' : 'certificate_invalid');
+        throw authErrors.certificateRefused();
       }
-      return openSession(user, meta, false, 'auth.login');
+      return firstFactorPassed(user, meta, 'auth.login_certificate');
     },
 
     /** Second step: a TOTP code or one of the backup codes. */

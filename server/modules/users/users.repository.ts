@@ -42,6 +42,10 @@ export function createUsersRepository(db: DbOrTx) {
       const [row] = await selectWithUnit().where(eq(usersTable.identifierCode, code)).limit(1);
       return row ? toUser(row) : null;
     },
+    async findByCertificateSubject(subject: string): Promise<UserWithUnit | null> {
+      const [row] = await selectWithUnit().where(eq(usersTable.certificateSubject, subject)).limit(1);
+      return row ? toUser(row) : null;
+    },
     async findById(id: string): Promise<UserWithUnit | null> {
       const [row] = await selectWithUnit().where(eq(usersTable.id, id)).limit(1);
       return row ? toUser(row) : null;

@@ -18,6 +18,8 @@ export const usersTable = pgTable('users', {
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamptz('locked_until'),
+  /** Subject of the TLS client certificate that logs this account in (optional). */
+  certificateSubject: text('certificate_subject'),
   createdAt: createdAt(),
   updatedAt: updatedAt()
 });
