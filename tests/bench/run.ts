@@ -14,14 +14,18 @@ import { petitionIdOf, type EventEnvelope } from '../../shared/events.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import { TEST_SECRETS, testConfig } from '../support/test-config.ts';
 import { createSeededDatabase, startThrowawayCluster } from '../support/pg-cluster.ts';
+import { printTimings, runProcedureBench } from './procedure.bench.ts';
 
 const { values } = parseArgs({
   options: {
     clients: { type: 'string', default: '100' },
     petitions: { type: 'string', default: '50' },
-    'interval-ms': { type: 'string', default: '20' }
+    'interval-ms': { type: 'string', default: '20' },
+    // Issue 4's list, search and duplicate-check timings at this many generated petitions (0 skips them).
+    'scale-petitions': { type: 'string', default: '1000000' }
   }
 });
+const SCALE_PETITIONS = Number(values['scale-petitions']);
 const CLIENTS = Number(values.clients);
 const PETITIONS = Number(values.petitions);
 const INTERVAL_MS = Number(values['interval-ms']);
@@ -135,7 +139,13 @@ async function main(): Promise<void> {
   await app.close();
   await database.close();
   await cluster.stop();
-  process.exitCode = lost === 0 ? 0 : 1;
+  let scaleOk = true;
+  if (SCALE_PETITIONS > 0) {
+    const timings = await runProcedureBench({ petitions: SCALE_PETITIONS, samples: 200, log: () => {} });
+    printTimings(`bench list/search/duplicate check at ${SCALE_PETITIONS.toLocaleString('en')} petitions (target p95 <= 100 ms)`, timings, 100);
+    scaleOk = timings.every((t) => t.p95 <= 100);
+  }
+  process.exitCode = lost === 0 && scaleOk ? 0 : 1;
 }
 
 main().catch((error) => {
