@@ -34,6 +34,7 @@ import { createFileStore } from './storage/file-store.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { createDocumentsService } from './modules/documents/documents.service.ts';
 import { lookupRoutes } from './modules/lookup/lookup.routes.ts';
+import { createReceptionModule, receptionRoutes } from './modules/reception/reception.module.ts';
 import { createLookupService } from './modules/lookup/lookup.service.ts';
 import { createProcedureService } from './modules/petitions/petition-procedure.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const attachments = createAttachmentsService({ db: database.db, files });
   const documents = createDocumentsService({ db: database.db, publicUrl: config.publicUrl });
   const lookup = createLookupService({ db: database.db, parties });
+  const reception = createReceptionModule({ db: database.db, cipher, petitions, calendar });
 
   const broker = new BrokerHost({
     verifyToken: (token) => realtime.verifyForBroker(token),
@@ -148,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'calendar', description: 'Lịch làm việc, thời hạn / Working calendar and time limits' },
         { name: 'realtime', description: 'Thời gian thực / Realtime' },
         { name: 'public', description: 'Tra cứu công khai cho công dân / Public look-up for citizens' },
+        { name: 'reception', description: 'Tiếp công dân, sổ tiếp công dân / Citizen reception and its book' },
         { name: 'system', description: 'Hệ thống / System' }
       ]
     }
@@ -171,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(partiesRoutes, { parties });
   await app.register(documentsRoutes, { documents });
   await app.register(lookupRoutes, { lookup, rate: options.lookupRate });
+  await app.register(receptionRoutes, reception);
   await app.register(realtimeRoutes, { realtime });
   if (options.serveWeb !== false) await registerWeb(app);
   else await registerWeb(app, '/nonexistent');

@@ -68,7 +68,7 @@ beforeAll(async () => {
   t = await startTestApp();
   const admin = await t.login('quantri');
   const ids = Object.fromEntries((await t.database.pool.query<{ identifier_code: string; id: string }>(`SELECT identifier_code, id FROM users`)).rows.map((r) => [r.identifier_code, r.id]));
-  for (const [code, subject] of [['canbo.hn', 'O=UBND TP Ha Noi,CN=canbo.hn'], ['lanhdao', 'O=Trung uong,CN=lanhdao']]) {
+  for (const [code, subject] of [['canbo.hn', 'O=UBND TP Ha Noi,CN=canbo.hn'], ['lanhdao', 'O=Trung uong,CN=lanhdao']] as const) {
     const mapped = await t.request('PATCH', `/api/accounts/${ids[code]}`, { cookie: admin, body: { certificateSubject: subject } });
     expect(mapped.status).toBe(200);
   }

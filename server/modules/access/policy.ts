@@ -3,6 +3,7 @@
  * Rights are bounded by unit subtrees (ltree paths); the administrator never reads petitions.
  */
 import { canCreatePetitions, canReadPetitions } from '../../../shared/roles.ts';
+import { RECEPTION_RECORDERS } from '../../../shared/reception.ts';
 import { isWithinAny } from '../../../shared/unit-path.ts';
 import { commonErrors } from '../../http/errors.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
@@ -46,4 +47,17 @@ export const WALL_SCREEN_ROLE = 'VIEWER';
 /** Who is online (command centre): leaders, and paired wall screens, each within their own scope. */
 export function mayViewPresence(user: AuthUser, isWallScreen: boolean): boolean {
   return user.role === 'LEADER' || (isWallScreen && user.role === WALL_SCREEN_ROLE);
+}
+
+/**
+ * Citizen reception (sổ tiếp công dân): it holds visitors' personal data, so it is read like
+ * petitions (never by the administrator), in the caller's subtrees.
+ */
+export function requireReceptionRead(user: AuthUser): string[] {
+  return requirePetitionRead(user);
+}
+
+/** Keeping the reception book (sessions, schedules, visits): officers and leaders, inside their scope. */
+export function requireReceptionRecord(user: AuthUser, unitPath: string): void {
+  if (!RECEPTION_RECORDERS.includes(user.role) || !isWithinAny(unitPath, user.scopePaths)) throw commonErrors.forbidden();
 }

@@ -18,7 +18,7 @@ import { ADMIN_DATA_KINDS, type UnitKind } from '../../../shared/unit-kinds.ts';
 import { loadAdminUnits, type Province } from '../units/reference/admin-units.ts';
 import { createUnitsRepository } from '../units/units.repository.ts';
 import { createUsersRepository } from '../users/users.repository.ts';
-import { seedCommandDemo } from '../command/command-seed.ts';
+import { seedReceptionDemo } from '../reception/reception.seed.ts';
 
 export const DEMO_PASSWORD = 'DonThu@2026';
 
@@ -176,7 +176,6 @@ export async function seedDemo(db: Db, options: { petitions?: number; now?: Date
       });
     }
   }
-  await seedCommandDemo(db);
 
   const count = options.petitions ?? 300;
   const now = options.now ?? new Date();
@@ -243,5 +242,6 @@ export async function seedDemo(db: Db, options: { petitions?: number; now?: Date
     await tx.execute(sql`INSERT INTO cases (code, unit_id, unit_path, type, created_at) SELECT 'VV-' || code, unit_id, unit_path, type, received_at FROM petitions WHERE case_id IS NULL`);
     await tx.execute(sql`UPDATE petitions p SET case_id = c.id FROM cases c WHERE p.case_id IS NULL AND c.code = 'VV-' || p.code`);
   });
+  await seedReceptionDemo(db, { cipher: options.cipher, now });
   return { seeded: true };
 }
