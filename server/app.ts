@@ -45,6 +45,8 @@ import { createRealtimeService } from './modules/realtime/realtime.service.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
+import { createCommandArea } from './modules/command/command.area.ts';
+import { commandRoutes } from './modules/command/command.routes.ts';
 
 export interface AppOptions {
   config: Readonly<Config>;
@@ -132,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     log: app.log
   });
   const relay = createOutboxRelay({ pool: database.pool, databaseUrl: options.databaseUrl, publisher: broker, log: app.log });
+  const command = createCommandArea({ db: database.db, calendar, auth, relay, broker, sessionTtlMinutes: config.sessionTtlMinutes, log: app.log });
 
   await app.register(swagger, {
     openapi: {
@@ -150,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'calendar', description: 'Lịch làm việc, thời hạn / Working calendar and time limits' },
         { name: 'realtime', description: 'Thời gian thực / Realtime' },
         { name: 'public', description: 'Tra cứu công khai cho công dân / Public look-up for citizens' },
+        { name: 'command', description: 'Trung tâm chỉ huy, màn hình chỉ huy / Command centre, wall screens' },
         { name: 'reception', description: 'Tiếp công dân, sổ tiếp công dân / Citizen reception and its book' },
         { name: 'system', description: 'Hệ thống / System' }
       ]
@@ -176,6 +180,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(lookupRoutes, { lookup, rate: options.lookupRate });
   await app.register(receptionRoutes, reception);
   await app.register(realtimeRoutes, { realtime });
+  await app.register(commandRoutes, { command });
   if (options.serveWeb !== false) await registerWeb(app);
   else await registerWeb(app, '/nonexistent');
 

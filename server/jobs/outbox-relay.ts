@@ -26,6 +26,14 @@ export interface OutboxRelayOptions {
 
 const LOCK_KEY = 727_002;
 
+/** What a delivery listener learns of each published row (e.g. the command centre recounts its snapshots). */
+export interface DeliveredEvent {
+  id: string;
+  seq: string;
+  type: string;
+  unitPath: string | null;
+}
+
 interface PendingRow {
   id: string;
   seq: string;
@@ -49,6 +57,7 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
   let again = false;
   let stopped = true;
   const stats = { published: 0, failures: 0 };
+  const deliveredListeners = new Set<(events: DeliveredEvent[]) => void>();
 
   async function assignSeqs(client: pg.PoolClient): Promise<number> {
     await client.query('BEGIN');
@@ -110,6 +119,13 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
       rows.map((r) => r.id)
     ]);
     stats.published += rows.length;
+    for (const listener of deliveredListeners) {
+      try {
+        listener(rows.map((r) => ({ id: r.id, seq: r.seq, type: r.event_type, unitPath: r.unit_path })));
+      } catch (error) {
+        log.warn({ err: (error as Error).message }, 'outbox relay: a delivery listener failed');
+      }
+    }
     return rows.length;
   }
 
@@ -176,6 +192,11 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
 
   return {
     stats,
+    /** Be told after each published batch (listeners must not block); returns a function that stops it. */
+    onDelivered(listener: (events: DeliveredEvent[]) => void): () => void {
+      deliveredListeners.add(listener);
+      return () => deliveredListeners.delete(listener);
+    },
     async start(): Promise<void> {
       stopped = false;
       publisher.on('ready', onReady);

@@ -16,6 +16,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { href: '/directives', label: 'nav.directives', roles: READERS },
   { href: '/reports', label: 'nav.reports', roles: READERS },
   { href: '/command', label: 'nav.command', roles: ['LEADER', 'VIEWER'] },
+  { href: '/command/screens', label: 'command.screens.nav', roles: ['ADMIN'] },
   { href: '/admin', label: 'nav.admin', roles: ['ADMIN', 'USER_MANAGER'] }
 ];
 

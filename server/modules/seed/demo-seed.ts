@@ -18,6 +18,7 @@ import { ADMIN_DATA_KINDS, type UnitKind } from '../../../shared/unit-kinds.ts';
 import { loadAdminUnits, type Province } from '../units/reference/admin-units.ts';
 import { createUnitsRepository } from '../units/units.repository.ts';
 import { createUsersRepository } from '../users/users.repository.ts';
+import { seedCommandDemo } from '../command/command-seed.ts';
 import { seedReceptionDemo } from '../reception/reception.seed.ts';
 
 export const DEMO_PASSWORD = 'DonThu@2026';
@@ -176,6 +177,7 @@ export async function seedDemo(db: Db, options: { petitions?: number; now?: Date
       });
     }
   }
+  await seedCommandDemo(db);
 
   const count = options.petitions ?? 300;
   const now = options.now ?? new Date();

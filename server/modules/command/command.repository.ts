@@ -1,0 +1,179 @@
+/**
+ * SQL of the command centre. The figures are aggregates over petitions (grouped by unit and
+ * status, so one pass serves every scope; command-rollup.ts sums them). With `scope` the queries
+ * also filter by it (run them inside withScope: RLS is the second wall); without, they count the
+ * whole country for the retained per-unit snapshots, which the broker ACL hands out by scope.
+ */
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { arrayParam } from '../../db/columns.ts';
+import type { EventEnvelope } from '../../../shared/events.ts';
+import { usersTable } from '../users/users.table.ts';
+import { unitsTable } from '../units/units.table.ts';
+import type { CommandBounds, UnitRecentCounts, UnitStatusCounts } from './command-rollup.ts';
+import { kioskDevicesTable } from './command.table.ts';
+
+const inScope = (column: SQL, scope: readonly string[] | undefined) => (scope ? sql`AND ${column} <@ ANY(${arrayParam(scope, 'ltree')})` : sql``);
+
+export type DeadlineRow = {
+  id: string;
+  code: string;
+  type: string;
+  status: string;
+  unit_name: string;
+  unit_path: string;
+  due_date: string;
+  due_at: Date;
+  deadline_state: 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE';
+};
+
+export function createCommandRepository(db: DbOrTx) {
+  return {
+    async statusCounts(bounds: CommandBounds, scope?: readonly string[]): Promise<UnitStatusCounts[]> {
+      const { rows } = await db.execute<UnitStatusCounts>(sql`
+        SELECT unit_path::text AS "unitPath", status,
+               count(*)::int AS total,
+               (count(*) FILTER (WHERE received_at >= ${bounds.today}))::int AS today,
+               (count(*) FILTER (WHERE received_at >= ${bounds.month}))::int AS month,
+               (count(*) FILTER (WHERE closed_at IS NULL))::int AS open,
+               (count(*) FILTER (WHERE closed_at IS NULL AND deadline_state = 'DUE_SOON'))::int AS "dueSoon",
+               (count(*) FILTER (WHERE closed_at IS NULL AND deadline_state = 'OVERDUE'))::int AS overdue,
+               (count(*) FILTER (WHERE closed_at >= ${bounds.year} AND closed_on_time IS NOT NULL))::int AS "closedYear",
+               (count(*) FILTER (WHERE closed_at >= ${bounds.year} AND closed_on_time))::int AS "onTimeYear"
+          FROM petitions
+         WHERE true ${inScope(sql`unit_path`, scope)}
+         GROUP BY unit_path, status`);
+      return rows;
+    },
+
+    /** Received since the trend window opened, per unit and Vietnamese day, type or field. */
+    async recentCounts(bounds: CommandBounds, scope?: readonly string[]): Promise<UnitRecentCounts[]> {
+      const { rows } = await db.execute<UnitRecentCounts>(sql`
+        SELECT unit_path::text AS "unitPath",
+               CASE WHEN GROUPING(d.day) = 0 THEN d.day END AS day,
+               CASE WHEN GROUPING(type) = 0 THEN type END AS type,
+               CASE WHEN GROUPING(d.field) = 0 THEN d.field END AS field,
+               count(*)::int AS n
+          FROM petitions,
+               LATERAL (SELECT to_char((received_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD') AS day, coalesce(field, '') AS field) d
+         WHERE received_at >= ${bounds.trendStart} ${inScope(sql`unit_path`, scope)}
+         GROUP BY GROUPING SETS ((unit_path, d.day), (unit_path, type), (unit_path, d.field))`);
+      return rows;
+    },
+
+    /** Open petitions with a last day, soonest (or longest overdue) first. */
+    async deadlines(scope: readonly string[], limit: number): Promise<DeadlineRow[]> {
+      const { rows } = await db.execute<DeadlineRow>(sql`
+        SELECT p.id, p.code, p.type, p.status, u.name AS unit_name, p.unit_path::text AS unit_path,
+               p.due_date::text AS due_date, p.due_at, p.deadline_state
+          FROM petitions p JOIN units u ON u.id = p.unit_id
+         WHERE p.closed_at IS NULL AND p.due_at IS NOT NULL ${inScope(sql`p.unit_path`, scope)}
+         ORDER BY p.due_at, p.id
+         LIMIT ${limit}`);
+      return rows;
+    },
+
+    /** Open, overdue and this month's petitions of each unit directly below `parent` (the parent's own as itself). */
+    async childCounts(parent: string, scope: readonly string[], monthStart: Date) {
+      const { rows } = await db.execute<{ unit_path: string; unit_name: string | null; open: number; overdue: number; month: number }>(sql`
+        WITH counted AS (
+          SELECT CASE WHEN nlevel(unit_path) > nlevel(${parent}::ltree) THEN subpath(unit_path, 0, nlevel(${parent}::ltree) + 1) ELSE unit_path END AS child,
+                 (count(*) FILTER (WHERE closed_at IS NULL))::int AS open,
+                 (count(*) FILTER (WHERE closed_at IS NULL AND deadline_state = 'OVERDUE'))::int AS overdue,
+                 (count(*) FILTER (WHERE received_at >= ${monthStart}))::int AS month
+            FROM petitions
+           WHERE unit_path <@ ${parent}::ltree ${inScope(sql`unit_path`, scope)}
+           GROUP BY 1)
+        SELECT c.child::text AS unit_path, u.name AS unit_name, c.open, c.overdue, c.month
+          FROM counted c LEFT JOIN units u ON u.path = c.child
+         ORDER BY c.open DESC, c.overdue DESC, u.name
+         LIMIT 200`);
+      return rows;
+    },
+
+    /** The latest delivered events in scope, newest first (the live feed when a screen opens). */
+    async latestEvents(scope: readonly string[], limit: number): Promise<EventEnvelope[]> {
+      const { rows } = await db.execute<{ id: string; seq: string; event_type: string; unit_path: string; created_at: Date; payload: unknown }>(sql`
+        SELECT id::text, seq::text, event_type, unit_path::text, created_at, payload
+          FROM outbox
+         WHERE seq IS NOT NULL AND published_at IS NOT NULL ${inScope(sql`unit_path`, scope)}
+         ORDER BY seq DESC
+         LIMIT ${limit}`);
+      return rows.map(
+        (r) => ({ id: r.id, seq: r.seq, type: r.event_type, unitPath: r.unit_path, occurredAt: new Date(r.created_at).toISOString(), payload: r.payload }) as EventEnvelope
+      );
+    },
+
+    async maxSeq(): Promise<string> {
+      const { rows } = await db.execute<{ seq: string | null }>(sql`SELECT max(seq)::text AS seq FROM outbox`);
+      return rows[0]?.seq ?? '0';
+    },
+
+    // --- wall screens (kiosk devices) ---
+
+    async insertDevice(values: typeof kioskDevicesTable.$inferInsert) {
+      const [row] = await db.insert(kioskDevicesTable).values(values).returning();
+      return row!;
+    },
+
+    async findActiveDeviceByTokenHash(tokenHash: Buffer) {
+      const [row] = await db
+        .select()
+        .from(kioskDevicesTable)
+        .where(and(eq(kioskDevicesTable.tokenHash, tokenHash), isNull(kioskDevicesTable.revokedAt)))
+        .limit(1);
+      return row ?? null;
+    },
+
+    async findDevice(id: string) {
+      const [row] = await db
+        .select({ device: kioskDevicesTable, accountUnitPath: unitsTable.path })
+        .from(kioskDevicesTable)
+        .innerJoin(usersTable, eq(usersTable.id, kioskDevicesTable.accountId))
+        .innerJoin(unitsTable, eq(unitsTable.id, usersTable.unitId))
+        .where(eq(kioskDevicesTable.id, id))
+        .limit(1);
+      return row ?? null;
+    },
+
+    async markDeviceUsed(id: string, sessionId: string, at: Date) {
+      await db.update(kioskDevicesTable).set({ lastUsedAt: at, lastSessionId: sessionId }).where(eq(kioskDevicesTable.id, id));
+    },
+
+    async revokeDevice(id: string, by: string, at: Date) {
+      await db.update(kioskDevicesTable).set({ revokedAt: at, revokedBy: by }).where(and(eq(kioskDevicesTable.id, id), isNull(kioskDevicesTable.revokedAt)));
+    },
+
+    /** Devices whose screen account belongs to a unit inside one of the subtrees. */
+    async listDevices(scope: readonly string[]) {
+      return db
+        .select({
+          id: kioskDevicesTable.id,
+          label: kioskDevicesTable.label,
+          accountCode: usersTable.identifierCode,
+          accountName: usersTable.fullName,
+          unitName: unitsTable.name,
+          createdAt: kioskDevicesTable.createdAt,
+          lastUsedAt: kioskDevicesTable.lastUsedAt,
+          revokedAt: kioskDevicesTable.revokedAt
+        })
+        .from(kioskDevicesTable)
+        .innerJoin(usersTable, eq(usersTable.id, kioskDevicesTable.accountId))
+        .innerJoin(unitsTable, eq(unitsTable.id, usersTable.unitId))
+        .where(sql`${unitsTable.path} <@ ANY(${arrayParam(scope, 'ltree')})`)
+        .orderBy(desc(kioskDevicesTable.createdAt))
+        .limit(200);
+    },
+
+    /** Is this login session one a paired wall screen opened (and the device still paired)? */
+    async isWallScreenSession(sessionId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: kioskDevicesTable.id })
+        .from(kioskDevicesTable)
+        .where(and(eq(kioskDevicesTable.lastSessionId, sessionId), isNull(kioskDevicesTable.revokedAt)))
+        .limit(1);
+      return row !== undefined;
+    }
+  };
+}
+export type CommandRepository = ReturnType<typeof createCommandRepository>;
