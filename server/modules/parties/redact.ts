@@ -21,6 +21,9 @@ export const PARTY_REDACT_PATHS: readonly string[] = [
   // A party logged on its own, or a list of parties.
   ...PARTY_PERSONAL_FIELDS.map((f) => `party.${f}`),
   ...PARTY_PERSONAL_FIELDS.map((f) => `parties[*].${f}`),
+  // A reception visit's visitors (and a petition created with it).
+  ...CONTAINERS.flatMap((c) => PARTY_PERSONAL_FIELDS.map((f) => `${c}.visitors[*].${f}`)),
+  ...CONTAINERS.flatMap((c) => PARTY_PERSONAL_FIELDS.map((f) => `${c}.petition.parties[*].${f}`)),
   // A duplicate check body ({ idNumber, phone }).
   ...CONTAINERS.flatMap((c) => ['idNumber', 'phone'].map((f) => `${c}.${f}`))
 ];

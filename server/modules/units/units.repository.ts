@@ -161,14 +161,16 @@ export function createUnitsRepository(db: DbOrTx) {
     },
 
     /**
-     * petitions.unit_path is a copy of the unit's path that scope filters and row-level security
-     * read; after a move it must name the new place. The petitions module owns that table: this is
-     * the one statement the units module writes there (LEAD: may move into petitions.repository).
+     * Tables that copy a unit's path (scope filters and row-level security read the copy) must
+     * name the new place after a move: petitions, their cases and steps, the reception book.
+     * Returns how many petitions moved.
      */
     async rebasePetitionPaths(oldPath: string, newParentPath: string): Promise<number> {
-      const result = await db.execute(sql`
-        UPDATE petitions SET unit_path = ${newParentPath}::ltree || subpath(unit_path, nlevel(${oldPath}::ltree) - 1)
-         WHERE unit_path <@ ${oldPath}::ltree`);
+      const rebase = (table: string) => sql`
+        UPDATE ${sql.raw(table)} SET unit_path = ${newParentPath}::ltree || subpath(unit_path, nlevel(${oldPath}::ltree) - 1)
+         WHERE unit_path <@ ${oldPath}::ltree`;
+      for (const table of ['cases', 'petition_events', 'reception_schedules', 'reception_sessions', 'reception_visits']) await db.execute(rebase(table));
+      const result = await db.execute(rebase('petitions'));
       return result.rowCount ?? 0;
     },
 
