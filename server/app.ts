@@ -47,6 +47,11 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { createCommandArea } from './modules/command/command.area.ts';
 import { commandRoutes } from './modules/command/command.routes.ts';
+import { directivesRoutes } from './modules/directives/directives.routes.ts';
+import { createDirectivesService } from './modules/directives/directives.service.ts';
+import { createNotificationsService } from './modules/directives/notifications.service.ts';
+import { createPushService } from './modules/push/push.service.ts';
+import webpush from 'web-push';
 
 export interface AppOptions {
   config: Readonly<Config>;
@@ -59,6 +64,8 @@ export interface AppOptions {
   logger?: boolean | Record<string, unknown>;
   /** HTTPS material (read from config.tls by main.ts); with a CA the server asks for client certificates. */
   https?: { key: Buffer; cert: Buffer; ca?: Buffer };
+  /** HTTPS agent for web-push (tests trust their local push service through it). */
+  pushAgent?: import('node:https').Agent;
   /** Public look-up rate per address (tests lower it to reach the limit quickly). */
   lookupRate?: { max: number; timeWindow: number };
   /** Lock-out policy (tests turn the growing delays off to count to the lock quickly). */
@@ -135,6 +142,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   const relay = createOutboxRelay({ pool: database.pool, databaseUrl: options.databaseUrl, publisher: broker, log: app.log });
   const command = createCommandArea({ db: database.db, calendar, auth, relay, broker, sessionTtlMinutes: config.sessionTtlMinutes, log: app.log });
+  const push = createPushService({
+    db: database.db,
+    vapid: secrets.vapid ?? webpush.generateVAPIDKeys(),
+    subject: config.pushSubject,
+    isOnline: (userId) => command.presence.isOnline(userId),
+    log: app.log,
+    agent: options.pushAgent
+  });
+  const directives = createDirectivesService({ db: database.db, push });
+  const notifications = createNotificationsService({ db: database.db });
 
   await app.register(swagger, {
     openapi: {
@@ -153,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'calendar', description: 'Lịch làm việc, thời hạn / Working calendar and time limits' },
         { name: 'realtime', description: 'Thời gian thực / Realtime' },
         { name: 'public', description: 'Tra cứu công khai cho công dân / Public look-up for citizens' },
+        { name: 'directives', description: 'Chỉ đạo, thông báo, thông báo đẩy / Directives, alerts, web-push' },
         { name: 'command', description: 'Trung tâm chỉ huy, màn hình chỉ huy / Command centre, wall screens' },
         { name: 'reception', description: 'Tiếp công dân, sổ tiếp công dân / Citizen reception and its book' },
         { name: 'system', description: 'Hệ thống / System' }
@@ -181,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(receptionRoutes, reception);
   await app.register(realtimeRoutes, { realtime });
   await app.register(commandRoutes, { command });
+  await app.register(directivesRoutes, { directives, notifications, push });
   if (options.serveWeb !== false) await registerWeb(app);
   else await registerWeb(app, '/nonexistent');
 

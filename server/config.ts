@@ -24,6 +24,8 @@ export interface Config {
   dueSoonWorkingDays: number;
   /** How often the deadline watcher looks for steps turning due soon or overdue, in seconds. */
   deadlineWatchSeconds: number;
+  /** VAPID subject for web-push: a real mailto: or https URL (Apple refuses anything else). */
+  pushSubject: string;
   /** HTTPS: the server's certificate and key (PEM files); with a CA, clients may log in by certificate. */
   tls: { certFile: string; keyFile: string; caFile: string | null } | null;
 }
@@ -67,6 +69,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   }
   const publicUrl = env.PUBLIC_URL || `http://${host}:${port}`;
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) errors.push(`PUBLIC_URL=${publicUrl} (cần URL http(s) / expected an http(s) URL)`);
+  const pushSubject = env.PUSH_SUBJECT || 'mailto:quantri@donthu.gov.vn';
+  if (!/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/.test(pushSubject)) errors.push(`PUSH_SUBJECT=${pushSubject} (mailto:… hoặc https://… / a mailto: or https URL)`);
   const tlsCert = env.TLS_CERT || undefined;
   const tlsKey = env.TLS_KEY || undefined;
   const tlsCa = env.TLS_CA || undefined;
@@ -91,6 +95,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     sessionIdleMinutes,
     dueSoonWorkingDays,
     deadlineWatchSeconds,
+    pushSubject,
     tls: tlsCert && tlsKey ? { certFile: path.resolve(tlsCert), keyFile: path.resolve(tlsKey), caFile: tlsCa ? path.resolve(tlsCa) : null } : null
   });
 }

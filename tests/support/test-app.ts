@@ -48,7 +48,7 @@ async function cloneTemplate(adminUrl: string): Promise<{ url: string; drop: () 
   };
 }
 
-export async function startTestApp(options: { config?: Partial<Config>; serveWeb?: boolean; logger?: AppOptions['logger']; lookupRate?: AppOptions['lookupRate'] } = {}): Promise<TestApp> {
+export async function startTestApp(options: { config?: Partial<Config>; serveWeb?: boolean; logger?: AppOptions['logger']; lookupRate?: AppOptions['lookupRate']; pushAgent?: AppOptions['pushAgent'] } = {}): Promise<TestApp> {
   const { url: databaseUrl, drop } = await cloneTemplate(inject('pgAdminUrl'));
   const database = createDatabase(databaseUrl, { max: 10 });
   const app = await buildApp({
@@ -59,7 +59,8 @@ export async function startTestApp(options: { config?: Partial<Config>; serveWeb
     serveWeb: options.serveWeb ?? false,
     logger: options.logger ?? false,
     loginThrottle: { ...DEFAULT_THROTTLE, delayBaseMs: 0 },
-    lookupRate: options.lookupRate
+    lookupRate: options.lookupRate,
+    pushAgent: options.pushAgent
   });
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
   const port = new URL(url).port;

@@ -77,6 +77,10 @@ export function createPresenceTracker(deps: PresenceTrackerDeps) {
     },
     connected,
     disconnected,
+    /** Has this account an open live connection now? (Web-push goes only to those who have none.) */
+    isOnline(userId: string): boolean {
+      return online.has(userId);
+    },
     /** Online officials inside the subtrees, longest online first. */
     online(scopePaths: readonly string[]): PresenceEntry[] {
       const entries: PresenceEntry[] = [];
