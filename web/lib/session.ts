@@ -1,6 +1,7 @@
 /** Where an account goes after login, or when the server says it must do something first. */
 import { goto } from '$app/navigation';
 import type { EventEnvelope } from '$shared/events.ts';
+import { alerts } from './alerts.svelte.ts';
 import { ApiError } from './api.ts';
 import { LiveConnection } from './live/live-connection.svelte.ts';
 
@@ -38,8 +39,15 @@ export function pageErrorMessage(error: unknown, locale: 'vi' | 'en', fallback: 
 }
 
 /** The page's live connection, resuming after `lastSeq`; stop it when the page goes. */
-export function startLive(lastSeq: string, onEvent: (event: EventEnvelope) => void): LiveConnection {
-  const live = new LiveConnection({ lastSeq, onEvent, onUnauthorized: () => goto('/login') });
+export function startLive(lastSeq: string, onEvent: (event: EventEnvelope) => void, myUnitId?: string): LiveConnection {
+  const live = new LiveConnection({
+    lastSeq,
+    onEvent: (event) => {
+      alerts.fromEvent(event, myUnitId);
+      onEvent(event);
+    },
+    onUnauthorized: () => goto('/login')
+  });
   live.start();
   return live;
 }
