@@ -35,7 +35,13 @@ export const vi = {
   'summary.directives': 'Chỉ đạo chờ xác nhận',
   'summary.dueSoon': 'Đơn sắp đến hạn',
   'summary.overdue': 'Đơn quá hạn',
-  'summary.alerts': 'Thông báo chưa đọc'
+  'summary.alerts': 'Thông báo chưa đọc',
+  'push.title': 'Thông báo đẩy trên thiết bị này',
+  'push.help': 'Nhận thông báo về chỉ đạo và đơn mới khi không mở Đơn Thư. Nội dung thông báo không có thông tin cá nhân.',
+  'push.enable': 'Bật thông báo đẩy',
+  'push.enabled': 'Đã bật thông báo đẩy cho thiết bị này.',
+  'push.denied': 'Trình duyệt chưa cho phép thông báo.',
+  'push.unsupported': 'Trình duyệt này không hỗ trợ thông báo đẩy.'
 } as const;
 export const en: Record<keyof typeof vi, string> = {
   'dir.title': 'Directives',
@@ -73,5 +79,11 @@ export const en: Record<keyof typeof vi, string> = {
   'summary.directives': 'Directives to acknowledge',
   'summary.dueSoon': 'Petitions due soon',
   'summary.overdue': 'Overdue petitions',
-  'summary.alerts': 'Unread alerts'
+  'summary.alerts': 'Unread alerts',
+  'push.title': 'Push notifications on this device',
+  'push.help': 'Get alerts about directives and new petitions when Đơn Thư is not open. Alerts carry no personal data.',
+  'push.enable': 'Turn on push notifications',
+  'push.enabled': 'Push notifications are on for this device.',
+  'push.denied': 'The browser has not allowed notifications.',
+  'push.unsupported': 'This browser does not support push notifications.'
 };
