@@ -22,9 +22,13 @@ const { values } = parseArgs({
     petitions: { type: 'string', default: '50' },
     'interval-ms': { type: 'string', default: '20' },
     // Issue 4's list, search and duplicate-check timings at this many generated petitions (0 skips them).
-    'scale-petitions': { type: 'string', default: '1000000' }
+    'scale-petitions': { type: 'string', default: '1000000' },
+    // 'national': every client is the national leader and receives every event; 'provinces': the
+    // clients are spread over the 34 province scopes and receive only their province's events.
+    spread: { type: 'string', default: 'national' }
   }
 });
+const SPREAD = values.spread === 'provinces';
 const SCALE_PETITIONS = Number(values['scale-petitions']);
 const CLIENTS = Number(values.clients);
 const PETITIONS = Number(values.petitions);
@@ -54,10 +58,26 @@ async function main(): Promise<void> {
   const url = await app.listen();
   const wsUrl = url.replace(/^http/, 'ws') + '/mqtt';
 
-  const leader = await demoLogin(url, 'lanhdao');
+  // Who listens and who writes: one scope (the national leader) or one officer per province.
+  const scopes: { cookie: string; token: string; username: string; subscriptions: string[] }[] = [];
+  const tokenFor = async (cookie: string) => {
+    const reply = await fetch(`${url}/api/realtime/token`, { method: 'POST', headers: { cookie } });
+    return { cookie, ...((await reply.json()) as { token: string; username: string; subscriptions: string[] }) };
+  };
   const officer = await demoLogin(url, 'canbo.hn');
-  const tokenReply = await fetch(`${url}/api/realtime/token`, { method: 'POST', headers: { cookie: leader } });
-  const { token, username, subscriptions } = (await tokenReply.json()) as { token: string; username: string; subscriptions: string[] };
+  if (SPREAD) {
+    const { rows } = await database.pool.query<{ code: string }>(`
+      INSERT INTO users (identifier_code, full_name, password_hash, role, unit_id)
+      SELECT 'bench.' || u.code, 'Bench ' || u.code, (SELECT password_hash FROM users WHERE identifier_code = 'canbo.hn'), 'OFFICER', u.id
+        FROM units u WHERE u.parent_id = (SELECT id FROM units WHERE code = 'VN') AND u.code ~ '^[0-9]{2}$'
+      RETURNING substring(identifier_code from 7) AS code`);
+    for (const { code } of rows) scopes.push(await tokenFor(await demoLogin(url, `bench.${code}`)));
+  } else {
+    scopes.push(await tokenFor(await demoLogin(url, 'lanhdao')));
+  }
+  const clientScope = (index: number) => index % scopes.length;
+  // A petition of scope s reaches the clients of scope s (all clients when national).
+  const petitionScope = (i: number) => (SPREAD ? i % scopes.length : 0);
 
   // arrivals[client] = Map(petitionId → time of first delivery)
   const arrivals: Map<string, number>[] = [];
@@ -70,6 +90,7 @@ async function main(): Promise<void> {
         const index = i + k;
         const seen = new Map<string, number>();
         arrivals[index] = seen;
+        const { username, token, subscriptions } = scopes[clientScope(index)]!;
         const client = mqtt.connect(wsUrl, { username, password: token, clientId: `bench-${index}`, reconnectPeriod: 0, connectTimeout: 30_000 });
         client.on('message', (_topic, payload) => {
           const at = Date.now();
@@ -90,21 +111,25 @@ async function main(): Promise<void> {
   const connectMs = Date.now() - connectStarted;
 
   const replies = new Map<string, number>();
+  const scopeOfPetition = new Map<string, number>();
   const rssBefore = process.memoryUsage().rss;
   for (let i = 0; i < PETITIONS; i++) {
     const response = await fetch(`${url}/api/petitions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: officer },
+      headers: { 'content-type': 'application/json', cookie: SPREAD ? scopes[petitionScope(i)]!.cookie : officer },
       body: JSON.stringify({ type: 'KHIEU_NAI', summary: `Đơn đo hiệu năng số ${i + 1} / benchmark petition` })
     });
     const repliedAt = Date.now();
     if (response.status !== 201) throw new Error(`create: ${response.status} ${await response.text()}`);
-    replies.set(((await response.json()) as { id: string }).id, repliedAt);
+    const createdId = ((await response.json()) as { id: string }).id;
+    replies.set(createdId, repliedAt);
+    scopeOfPetition.set(createdId, petitionScope(i));
     if (INTERVAL_MS) await new Promise((r) => setTimeout(r, INTERVAL_MS));
   }
 
   // Wait until every delivery arrived, or 10 s of silence.
-  const expected = CLIENTS * PETITIONS;
+  const audienceOf = (scope: number) => Array.from({ length: CLIENTS }, (_, c) => c).filter((c) => !SPREAD || clientScope(c) === scope).length;
+  const expected = [...scopeOfPetition.values()].reduce((sum, scope) => sum + audienceOf(scope), 0);
   const delivered = () => arrivals.reduce((sum, seen) => sum + [...seen.keys()].filter((id) => replies.has(id)).length, 0);
   let last = -1;
   let quietSince = Date.now();
@@ -118,19 +143,22 @@ async function main(): Promise<void> {
   }
 
   const latencies: number[] = [];
-  for (const seen of arrivals) {
+  let misrouted = 0;
+  arrivals.forEach((seen, client) => {
     for (const [id, repliedAt] of replies) {
       const at = seen.get(id);
-      if (at !== undefined) latencies.push(Math.max(0, at - repliedAt));
+      if (at === undefined) continue;
+      if (SPREAD && scopeOfPetition.get(id) !== clientScope(client)) misrouted++;
+      else latencies.push(Math.max(0, at - repliedAt));
     }
-  }
+  });
   latencies.sort((a, b) => a - b);
   const lost = expected - latencies.length;
   const rssMb = (process.memoryUsage().rss / 1024 / 1024).toFixed(0);
   const growthMb = ((process.memoryUsage().rss - rssBefore) / 1024 / 1024).toFixed(1);
 
   console.log(
-    `bench live fan-out: clients=${CLIENTS} petitions=${PETITIONS} deliveries=${latencies.length}/${expected} ` +
+    `bench live fan-out (${SPREAD ? `${scopes.length} province scopes` : 'national scope'}): clients=${CLIENTS} petitions=${PETITIONS} deliveries=${latencies.length}/${expected} misrouted=${misrouted} ` +
       `p50=${percentile(latencies, 50)}ms p95=${percentile(latencies, 95)}ms p99=${percentile(latencies, 99)}ms max=${latencies.at(-1) ?? NaN}ms ` +
       `lost=${lost} duplicates=${duplicates} connect=${connectMs}ms rss=${rssMb}MB (+${growthMb}MB during run)`
   );
@@ -145,7 +173,7 @@ async function main(): Promise<void> {
     printTimings(`bench list/search/duplicate check at ${SCALE_PETITIONS.toLocaleString('en')} petitions (target p95 <= 100 ms)`, timings, 100);
     scaleOk = timings.every((t) => t.p95 <= 100);
   }
-  process.exitCode = lost === 0 && scaleOk ? 0 : 1;
+  process.exitCode = lost === 0 && misrouted === 0 && scaleOk ? 0 : 1;
 }
 
 main().catch((error) => {
