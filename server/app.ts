@@ -48,6 +48,8 @@ import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { createCommandArea } from './modules/command/command.area.ts';
 import { commandRoutes } from './modules/command/command.routes.ts';
 import { directivesRoutes } from './modules/directives/directives.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { createReportsService } from './modules/reports/reports.service.ts';
 import { createDirectivesService } from './modules/directives/directives.service.ts';
 import { createNotificationsService } from './modules/directives/notifications.service.ts';
 import { createPushService } from './modules/push/push.service.ts';
@@ -170,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'calendar', description: 'Lịch làm việc, thời hạn / Working calendar and time limits' },
         { name: 'realtime', description: 'Thời gian thực / Realtime' },
         { name: 'public', description: 'Tra cứu công khai cho công dân / Public look-up for citizens' },
+        { name: 'reports', description: 'Báo cáo thống kê / Statistical reports' },
         { name: 'directives', description: 'Chỉ đạo, thông báo, thông báo đẩy / Directives, alerts, web-push' },
         { name: 'command', description: 'Trung tâm chỉ huy, màn hình chỉ huy / Command centre, wall screens' },
         { name: 'reception', description: 'Tiếp công dân, sổ tiếp công dân / Citizen reception and its book' },
@@ -200,6 +203,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(realtimeRoutes, { realtime });
   await app.register(commandRoutes, { command });
   await app.register(directivesRoutes, { directives, notifications, push });
+  await app.register(reportsRoutes, { reports: createReportsService({ db: database.db, cutoffDay: config.reportCutoffDay }) });
   if (options.serveWeb !== false) await registerWeb(app);
   else await registerWeb(app, '/nonexistent');
 

@@ -24,6 +24,8 @@ export interface Config {
   dueSoonWorkingDays: number;
   /** How often the deadline watcher looks for steps turning due soon or overdue, in seconds. */
   deadlineWatchSeconds: number;
+  /** Day of the month reporting periods start from (TT 01/2024: 15; TT 03/2013: 16; 0: calendar periods). */
+  reportCutoffDay: number;
   /** VAPID subject for web-push: a real mailto: or https URL (Apple refuses anything else). */
   pushSubject: string;
   /** HTTPS: the server's certificate and key (PEM files); with a CA, clients may log in by certificate. */
@@ -69,6 +71,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   }
   const publicUrl = env.PUBLIC_URL || `http://${host}:${port}`;
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) errors.push(`PUBLIC_URL=${publicUrl} (cần URL http(s) / expected an http(s) URL)`);
+  const reportCutoffDay = intIn(env, 'REPORT_CUTOFF_DAY', 15, 0, 28, errors);
   const pushSubject = env.PUSH_SUBJECT || 'mailto:quantri@donthu.gov.vn';
   if (!/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/.test(pushSubject)) errors.push(`PUSH_SUBJECT=${pushSubject} (mailto:… hoặc https://… / a mailto: or https URL)`);
   const tlsCert = env.TLS_CERT || undefined;
@@ -96,6 +99,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     dueSoonWorkingDays,
     deadlineWatchSeconds,
     pushSubject,
+    reportCutoffDay,
     tls: tlsCert && tlsKey ? { certFile: path.resolve(tlsCert), keyFile: path.resolve(tlsKey), caFile: tlsCa ? path.resolve(tlsCa) : null } : null
   });
 }

@@ -55,3 +55,22 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
   };
   return pdfmake.createPdf(doc).getBuffer();
 }
+
+/** A landscape table for signing (report forms): title, subtitle, header row, rows. */
+export async function renderTablePdf(table: { title: string; subtitle: string; headers: string[]; rows: string[][] }): Promise<Buffer> {
+  const doc: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [40, 40, 40, 40],
+    info: { title: table.title, producer: 'Đơn Thư' },
+    defaultStyle: { font: 'Roboto', fontSize: 11 },
+    content: [
+      { columns: [{ text: '', width: '45%' }, { stack: [{ text: NATIONAL_MOTTO[0], bold: true }, { text: NATIONAL_MOTTO[1], bold: true }], alignment: 'center', width: '55%' }] },
+      { text: table.title, bold: true, fontSize: 14, alignment: 'center', margin: [0, 14, 0, 4] },
+      { text: table.subtitle, italics: true, alignment: 'center', margin: [0, 0, 0, 10] },
+      { table: { headerRows: 1, widths: ['30%', '*', 80], body: [table.headers.map((h) => ({ text: h, bold: true })), ...table.rows] } },
+      { text: 'NGƯỜI LẬP BIỂU                                         THỦ TRƯỞNG ĐƠN VỊ', bold: true, margin: [60, 30, 0, 0] }
+    ]
+  };
+  return pdfmake.createPdf(doc).getBuffer();
+}

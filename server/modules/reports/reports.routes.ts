@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { PERIOD_KINDS } from '../../../shared/reports/periods.ts';
+import { refuseNonReadersEarly } from '../access/policy.ts';
+import { ErrorReply } from '../auth/auth.schemas.ts';
+import type { ReportsService } from './reports.service.ts';
+
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const PeriodQuery = Type.Object(
+  {
+    period: Type.Optional(Type.Enum([...PERIOD_KINDS], { description: 'MONTH, QUARTER, SIX_MONTHS, NINE_MONTHS, YEAR hoặc CUSTOM (from, to)' })),
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    index: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: 'Tháng hoặc quý / month or quarter' })),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    unitId: Type.Optional(Type.String({ format: 'uuid', description: 'Đơn vị và cấp dưới (mặc định: đơn vị của mình) / unit and its subtree' }))
+  },
+  { additionalProperties: false }
+);
+const labels = {
+  period: { vi: 'Kỳ báo cáo', en: 'Period' },
+  year: { vi: 'Năm', en: 'Year' },
+  index: { vi: 'Tháng, quý', en: 'Month or quarter' },
+  from: { vi: 'Từ ngày', en: 'From' },
+  to: { vi: 'Đến ngày', en: 'To' },
+  unitId: { vi: 'Đơn vị', en: 'Unit' },
+  form: { vi: 'Biểu mẫu', en: 'Form' },
+  cell: { vi: 'Ô số liệu', en: 'Cell' }
+};
+const FormParams = Type.Object({ form: Type.String({ pattern: '^[0-9A-Z-]{3,20}$' }) });
+const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
+const FILE = { 200: Type.Unknown({ description: 'Tệp / the file' }), ...errors };
+
+export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService }> = async (app, { reports }) => {
+  app.addHook('preValidation', refuseNonReadersEarly);
+  const config = { fieldLabels: labels };
+
+  app.get('/api/reports/forms', {
+    schema: { tags: ['reports'], summary: 'Các biểu mẫu báo cáo / Report forms', response: { 200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...errors } },
+    preHandler: app.requireUser
+  }, async () => ({ items: reports.forms() }));
+
+  app.get('/api/reports/:form', {
+    schema: { tags: ['reports'], summary: 'Số liệu của biểu mẫu cho một đơn vị và một kỳ / A form’s figures', params: FormParams, querystring: PeriodQuery, response: { 200: Type.Object({}, { additionalProperties: true }), ...errors } },
+    config, preHandler: app.requireUser
+  }, async (request) => reports.figures(request.user!, request.params.form, request.query));
+
+  app.get('/api/reports/:form/cells/:cell/petitions', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Danh sách đơn sau một số liệu (đếm bằng chính số liệu) / The petitions behind a figure',
+      params: Type.Object({ form: Type.String({ pattern: '^[0-9A-Z-]{3,20}$' }), cell: Type.String({ pattern: '^[A-Z_]{2,40}$' }) }),
+      querystring: Type.Object({ ...PeriodQuery.properties, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1000 })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...errors }
+    },
+    config, preHandler: app.requireUser
+  }, async (request) => ({ items: await reports.cellRows(request.user!, request.params.form, request.params.cell, request.query, request.query.limit ?? 1000) }));
+
+  app.get('/api/reports/:form/export.xlsx', {
+    schema: { tags: ['reports'], summary: 'Xuất XLSX theo mẫu / Export as XLSX', params: FormParams, querystring: PeriodQuery, response: FILE },
+    config, preHandler: app.requireUser
+  }, async (request, reply) => {
+    const { bytes, fileName } = await reports.exportXlsx(request.user!, request.params.form, request.query);
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
+  });
+
+  app.get('/api/reports/:form/export.pdf', {
+    schema: { tags: ['reports'], summary: 'Xuất PDF để ký / Export as PDF for signing', params: FormParams, querystring: PeriodQuery, response: FILE },
+    config, preHandler: app.requireUser
+  }, async (request, reply) => {
+    const { bytes, fileName } = await reports.exportPdf(request.user!, request.params.form, request.query);
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
+  });
+
+  app.get('/api/reports/:form/cells/:cell/export.csv', {
+    schema: { tags: ['reports'], summary: 'Xuất CSV danh sách sau một số liệu / Export a list as CSV', params: Type.Object({ form: Type.String({ pattern: '^[0-9A-Z-]{3,20}$' }), cell: Type.String({ pattern: '^[A-Z_]{2,40}$' }) }), querystring: PeriodQuery, response: FILE },
+    config, preHandler: app.requireUser
+  }, async (request, reply) => {
+    const { bytes, fileName } = await reports.exportCsv(request.user!, request.params.form, request.params.cell, request.query);
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
+  });
+};
