@@ -172,6 +172,29 @@ describe('web-push to an offline official', () => {
     }
   });
 
+  it('respects preferences: a muted kind is not pushed; quiet hours hold back all but urgent alerts', async () => {
+    const device = await pushReceiver(201);
+    try {
+      await t.request('POST', '/api/push/subscriptions', { cookie: officer, body: device.subscription });
+      expect((await t.request('PUT', '/api/me/alert-preferences', { cookie: officer, body: { mutedKinds: ['DIRECTIVE'], quietFrom: null, quietTo: null } })).status).toBe(204);
+      await issue();
+      const hour = (new Date().getUTCHours() + 7) % 24;
+      // Quiet for the whole day around now: a normal directive waits, an urgent one is pushed.
+      await t.request('PUT', '/api/me/alert-preferences', { cookie: officer, body: { mutedKinds: [], quietFrom: hour, quietTo: (hour + 23) % 24 } });
+      await issue({ priority: 'NORMAL' });
+      await issue({ priority: 'URGENT', title: 'Khẩn: báo cáo ngay' });
+      await waitFor(() => device.received.length >= 1, 5_000);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(device.received.map((p) => (p.payload as { urgent: boolean }).urgent)).toEqual([true]);
+      const bad = await t.request('PUT', '/api/me/alert-preferences', { cookie: officer, body: { mutedKinds: ['SPAM'], quietFrom: 25, quietTo: null } });
+      expect(bad.status).toBe(400);
+      await t.request('PUT', '/api/me/alert-preferences', { cookie: officer, body: { mutedKinds: [], quietFrom: null, quietTo: null } });
+    } finally {
+      await device.close();
+      await t.database.pool.query(`DELETE FROM push_subscriptions WHERE endpoint = $1`, [device.subscription.endpoint]);
+    }
+  });
+
   it('removes a subscription the push service reports gone (410)', async () => {
     const gone = await pushReceiver(410);
     try {

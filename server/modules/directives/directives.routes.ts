@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { DIRECTIVE_PRIORITIES, DIRECTIVE_TEXT_MAX, MESSAGE_KINDS } from '../../../shared/directives.ts';
 import { ErrorReply } from '../auth/auth.schemas.ts';
 import type { PushService } from '../push/push.service.ts';
@@ -97,6 +97,27 @@ export const directivesRoutes: FastifyPluginAsyncTypebox<{ directives: Directive
     },
     preHandler: app.requireUser
   }, async (request) => notifications.summary(request.user!));
+
+  const Preferences = Type.Object(
+    {
+      mutedKinds: Type.Array(Type.Enum(['DIRECTIVE', 'DIRECTIVE_THREAD', 'DIRECTIVE_URGED']), { maxItems: 3, uniqueItems: true, description: 'Loại không đẩy / kinds not pushed' }),
+      quietFrom: Type.Union([Type.Integer({ minimum: 0, maximum: 23 }), Type.Null()], { description: 'Giờ bắt đầu yên lặng (giờ Việt Nam) / quiet hours start' }),
+      quietTo: Type.Union([Type.Integer({ minimum: 0, maximum: 23 }), Type.Null()], { description: 'Giờ kết thúc yên lặng / quiet hours end' })
+    },
+    { additionalProperties: false }
+  );
+  app.get('/api/me/alert-preferences', {
+    schema: { tags: ['directives'], summary: 'Tùy chọn thông báo đẩy / Alert preferences', response: { 200: Preferences, 401: ErrorReply } },
+    preHandler: app.requireUser
+  }, async (request) => (await push.preferences(request.user!.id)) as Static<typeof Preferences>);
+  app.put('/api/me/alert-preferences', {
+    schema: { tags: ['directives'], summary: 'Đặt tùy chọn: loại không đẩy, giờ yên lặng (trừ tin khẩn) / Set: muted kinds, quiet hours except urgent', body: Preferences, response: { 204: Type.Null(), 400: ErrorReply, 401: ErrorReply } },
+    config: { fieldLabels: { mutedKinds: { vi: 'Loại không nhận', en: 'Muted kinds' }, quietFrom: { vi: 'Giờ bắt đầu yên lặng', en: 'Quiet from' }, quietTo: { vi: 'Giờ kết thúc yên lặng', en: 'Quiet to' } } },
+    preHandler: app.requireUser
+  }, async (request, reply) => {
+    await push.setPreferences(request.user!.id, request.body);
+    return reply.code(204).send(null);
+  });
 
   app.get('/api/push/key', {
     schema: { tags: ['directives'], summary: 'Khóa công khai VAPID để đăng ký thông báo đẩy / VAPID public key', response: { 200: Type.Object({ publicKey: Type.String() }), 401: ErrorReply } },

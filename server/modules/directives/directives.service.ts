@@ -128,7 +128,7 @@ export function createDirectivesService(deps: { db: Db; push?: PushService; now?
         return { id, recipients, alert };
       });
       // Push carries no personal data: a fixed title and the page to open.
-      await deps.push?.notifyOffline(result.recipients, { title: 'Chỉ đạo mới / New directive', body: 'Mở Đơn Thư để xem và xác nhận. / Open Đơn Thư to read and acknowledge.', url: result.alert.link, urgent: result.alert.urgent });
+      await deps.push?.notifyOffline(result.recipients, { kind: 'DIRECTIVE', title: 'Chỉ đạo mới / New directive', body: 'Mở Đơn Thư để xem và xác nhận. / Open Đơn Thư to read and acknowledge.', url: result.alert.link, urgent: result.alert.urgent });
       return this.get(user, result.id);
     },
 
@@ -209,7 +209,7 @@ export function createDirectivesService(deps: { db: Db; push?: PushService; now?
         await appendAudit(tx, { actorId: user.id, actorLabel: user.identifierCode, action: `directive.${kind.toLowerCase()}`, entityType: 'directive', entityId: id, unitPath: user.unitPath, details: { seq: message.seq } });
         return { recipients: recipients.filter((r) => r !== user.id), urgent };
       });
-      if (result.recipients.length) await deps.push?.notifyOffline(result.recipients, { title: kind === 'URGE' ? 'Đôn đốc chỉ đạo / Directive urged' : 'Cập nhật chỉ đạo / Directive update', body: 'Mở Đơn Thư để xem. / Open Đơn Thư to read.', url: `/directives/${id}`, urgent: result.urgent });
+      if (result.recipients.length) await deps.push?.notifyOffline(result.recipients, { kind: kind === 'URGE' ? 'DIRECTIVE_URGED' : 'DIRECTIVE_THREAD', title: kind === 'URGE' ? 'Đôn đốc chỉ đạo / Directive urged' : 'Cập nhật chỉ đạo / Directive update', body: 'Mở Đơn Thư để xem. / Open Đơn Thư to read.', url: `/directives/${id}`, urgent: result.urgent });
       return this.get(user, id);
     }
   };

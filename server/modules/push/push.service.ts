@@ -42,13 +42,37 @@ export function createPushService(deps: {
         ON CONFLICT (endpoint) DO UPDATE SET user_id = EXCLUDED.user_id, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth`);
     },
 
+    async preferences(userId: string) {
+      const { rows } = await deps.db.execute<{ muted_kinds: string[]; quiet_from: number | null; quiet_to: number | null }>(sql`SELECT muted_kinds, quiet_from, quiet_to FROM alert_preferences WHERE user_id = ${userId}`);
+      const row = rows[0];
+      return { mutedKinds: row?.muted_kinds ?? [], quietFrom: row?.quiet_from ?? null, quietTo: row?.quiet_to ?? null };
+    },
+
+    async setPreferences(userId: string, prefs: { mutedKinds: string[]; quietFrom: number | null; quietTo: number | null }): Promise<void> {
+      await deps.db.execute(sql`
+        INSERT INTO alert_preferences (user_id, muted_kinds, quiet_from, quiet_to) VALUES (${userId}, ${`{${prefs.mutedKinds.join(',')}}`}::text[], ${prefs.quietFrom}, ${prefs.quietTo})
+        ON CONFLICT (user_id) DO UPDATE SET muted_kinds = EXCLUDED.muted_kinds, quiet_from = EXCLUDED.quiet_from, quiet_to = EXCLUDED.quiet_to, updated_at = now()`);
+    },
+
     async unsubscribe(userId: string, endpoint: string): Promise<void> {
       await deps.db.execute(sql`DELETE FROM push_subscriptions WHERE user_id = ${userId} AND endpoint = ${endpoint}`);
     },
 
-    /** Push to every device of these accounts that are offline; returns how many pushes were accepted. */
-    async notifyOffline(userIds: readonly string[], message: PushMessage): Promise<number> {
-      const offline = [...new Set(userIds)].filter((id) => !deps.isOnline(id));
+    /**
+     * Push to every device of these accounts that are offline and want it: not a muted kind, and
+     * outside their quiet hours unless urgent. Returns how many pushes were accepted.
+     */
+    async notifyOffline(userIds: readonly string[], message: PushMessage & { kind?: string }): Promise<number> {
+      const candidates = [...new Set(userIds)].filter((id) => !deps.isOnline(id));
+      if (candidates.length === 0) return 0;
+      const hour = (new Date().getUTCHours() + 7) % 24;
+      const { rows: muted } = await deps.db.execute<{ user_id: string }>(sql`
+        SELECT user_id FROM alert_preferences WHERE user_id = ANY(${`{${candidates.join(',')}}`}::uuid[])
+           AND ((${message.kind ?? ''} = ANY(muted_kinds))
+             OR (NOT ${message.urgent} AND quiet_from IS NOT NULL AND quiet_to IS NOT NULL
+                 AND CASE WHEN quiet_from <= quiet_to THEN ${hour} >= quiet_from AND ${hour} < quiet_to
+                          ELSE ${hour} >= quiet_from OR ${hour} < quiet_to END))`);
+      const offline = candidates.filter((id) => !muted.some((m) => m.user_id === id));
       if (offline.length === 0) return 0;
       const { rows } = await deps.db.execute<{ id: string; endpoint: string; p256dh: string; auth: string }>(
         sql`SELECT id, endpoint, p256dh, auth FROM push_subscriptions WHERE user_id = ANY(${`{${offline.join(',')}}`}::uuid[])`
