@@ -130,6 +130,23 @@ describe('form 01/XLD over a hand-built data set', () => {
   });
 });
 
+describe('analytics for leaders', () => {
+  it('computes backlog ageing, top fields, repeat complaints and closures for BC1 as worked out by hand', async () => {
+    const { status, body } = await t.request('GET', `/api/reports/analytics?${period}&unitId=${bc1}`, { cookie: leader });
+    expect(status).toBe(200);
+    // Open in BC1 now: P1 (received 30 days ago), P3 (today). P4 left for BC2; the others are closed.
+    expect(body.backlogAgeing).toEqual([{ bucket: '<30', n: 1 }, { bucket: '30-89', n: 1 }, { bucket: '90-179', n: 0 }, { bucket: '>=180', n: 0 }]);
+    // Received in the period and held by BC1: P3, P5, P6, P8 classified HANH_CHINH; P7 never classified.
+    expect(body.topFields).toEqual([{ key: 'HANH_CHINH', n: 4 }, { key: 'KHAC', n: 1 }]);
+    // P7 joined P3's case: one case, two letters.
+    expect(body.repeatComplaints).toEqual({ cases: 1, letters: 2 });
+    // Closed in the period: P5 (archived), P6 (transferred out), P7 (merged), P8 (guided).
+    expect(body.onTimeByUnit.reduce((n: number, u: { closed: number }) => n + u.closed, 0)).toBe(4);
+    expect(body.monthlyTrend.reduce((n: number, m: { n: number }) => n + m.n, 0)).toBe(7);
+    expect((await t.request('GET', `/api/reports/analytics?${period}`, { cookie: admin })).status).toBe(403);
+  });
+});
+
 describe('exports', () => {
   it('writes the XLSX in the form’s layout: merged headers, Vietnamese labels, numbers as numbers', async () => {
     const response = await fetch(`${t.url}/api/reports/01-XLD/export.xlsx?${period}&unitId=${bc1}`, { headers: { cookie: leader } });

@@ -40,6 +40,11 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     preHandler: app.requireUser
   }, async () => ({ items: reports.forms() }));
 
+  app.get('/api/reports/analytics', {
+    schema: { tags: ['reports'], summary: 'Phân tích cho lãnh đạo: đúng hạn theo đơn vị, thời gian xử lý, tồn đọng, lĩnh vực, địa bàn, xu hướng / Analytics for leaders', querystring: PeriodQuery, response: { 200: Type.Object({}, { additionalProperties: true }), ...errors } },
+    config, preHandler: app.requireUser
+  }, async (request) => reports.analytics(request.user!, request.query));
+
   app.get('/api/reports/:form', {
     schema: { tags: ['reports'], summary: 'Số liệu của biểu mẫu cho một đơn vị và một kỳ / A form’s figures', params: FormParams, querystring: PeriodQuery, response: { 200: Type.Object({}, { additionalProperties: true }), ...errors } },
     config, preHandler: app.requireUser

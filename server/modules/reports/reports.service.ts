@@ -18,6 +18,7 @@ import { requirePetitionRead } from '../access/policy.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
 import { renderTablePdf } from '../documents/render-pdf.ts';
 import { createUnitsRepository } from '../units/units.repository.ts';
+import { createAnalyticsService } from './analytics.service.ts';
 import { CELL_PREDICATES, type CellScope } from './form-cells.ts';
 
 export const reportErrors = {
@@ -85,7 +86,14 @@ export function createReportsService(deps: { db: Db; cutoffDay?: number }) {
   const audit = (user: AuthUser, unitPath: string, details: Record<string, unknown>) =>
     appendAudit(deps.db, { actorId: user.id, actorLabel: user.identifierCode, action: 'report.export', entityType: 'report', entityId: null, unitPath, details });
 
+  const analytics = createAnalyticsService({ db: deps.db });
+
   return {
+    async analytics(user: AuthUser, q: PeriodQuery) {
+      const { unit, period, cells } = await scopeOf(user, q);
+      return { unit: { id: unit.id, name: unit.name }, period, ...(await analytics.compute({ subtree: cells.subtree, from: cells.from, until: cells.until })) };
+    },
+
     forms: () => REPORT_FORMS.map((f) => ({ code: f.code, title: f.title, cells: f.cells })),
     figures,
     cellRows,

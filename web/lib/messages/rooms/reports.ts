@@ -14,6 +14,14 @@ export const vi = {
   'rep.pdf': 'Tải PDF để ký',
   'rep.csv': 'Tải CSV',
   'rep.list': 'Danh sách đơn: {cell} ({n})',
+  'rep.analytics': 'Phân tích',
+  'rep.onTime': 'Tỷ lệ giải quyết đúng hạn theo đơn vị (%)',
+  'rep.ageing': 'Đơn tồn đọng theo số ngày',
+  'rep.trend': 'Đơn nhận theo tháng (12 tháng)',
+  'rep.days': 'Thời gian xử lý trung bình theo loại (ngày)',
+  'rep.topFields': 'Lĩnh vực nhiều đơn nhất',
+  'rep.topPlaces': 'Địa bàn nhiều đơn nhất',
+  'rep.repeats': 'Vụ việc có nhiều đơn: {cases} vụ việc, {letters} đơn',
   'rep.template': 'Biểu mẫu dựng theo nhóm biểu DOMAIN.md nêu; cần đối chiếu với phụ lục Thông tư 06/2025 trước khi dùng chính thức.'
 } as const;
 export const en: Record<keyof typeof vi, string> = {
@@ -31,5 +39,13 @@ export const en: Record<keyof typeof vi, string> = {
   'rep.pdf': 'Download PDF for signing',
   'rep.csv': 'Download CSV',
   'rep.list': 'Petitions: {cell} ({n})',
+  'rep.analytics': 'Analytics',
+  'rep.onTime': 'On-time resolution by unit (%)',
+  'rep.ageing': 'Backlog by age (days)',
+  'rep.trend': 'Petitions received per month (12 months)',
+  'rep.days': 'Average processing time by type (days)',
+  'rep.topFields': 'Top fields',
+  'rep.topPlaces': 'Top localities',
+  'rep.repeats': 'Cases with several letters: {cases} cases, {letters} letters',
   'rep.template': 'A template of the form family DOMAIN.md lists; check it against the TT 06/2025 appendix before official use.'
 };
