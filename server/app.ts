@@ -50,6 +50,8 @@ import { commandRoutes } from './modules/command/command.routes.ts';
 import { directivesRoutes } from './modules/directives/directives.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { createReportsService } from './modules/reports/reports.service.ts';
+import { createReportSubscriptions } from './modules/reports/subscriptions.ts';
+import { createReportSchedule, type ReportSchedule } from './jobs/report-schedule.ts';
 import { createDirectivesService } from './modules/directives/directives.service.ts';
 import { createNotificationsService } from './modules/directives/notifications.service.ts';
 import { createPushService } from './modules/push/push.service.ts';
@@ -88,6 +90,8 @@ export interface App {
   relay: ReturnType<typeof createOutboxRelay>;
   /** Marks open steps due soon / overdue; tests call runOnce() instead of waiting for the timer. */
   deadlines: DeadlineWatch;
+  /** Generates due scheduled reports; tests call runOnce(). */
+  reportSchedule: ReportSchedule;
   /** Listen on config.port/host (0 = any free port); returns the base URL. */
   listen: () => Promise<string>;
   close: () => Promise<void>;
@@ -153,6 +157,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     agent: options.pushAgent
   });
   const directives = createDirectivesService({ db: database.db, push });
+  const reports = createReportsService({ db: database.db, cutoffDay: config.reportCutoffDay });
+  const reportSchedule = createReportSchedule({ db: database.db, reports, files, push, log: app.log });
   const notifications = createNotificationsService({ db: database.db });
 
   await app.register(swagger, {
@@ -203,7 +209,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(realtimeRoutes, { realtime });
   await app.register(commandRoutes, { command });
   await app.register(directivesRoutes, { directives, notifications, push });
-  await app.register(reportsRoutes, { reports: createReportsService({ db: database.db, cutoffDay: config.reportCutoffDay }) });
+  await app.register(reportsRoutes, { reports, subscriptions: createReportSubscriptions({ db: database.db, files }) });
   if (options.serveWeb !== false) await registerWeb(app);
   else await registerWeb(app, '/nonexistent');
 
@@ -211,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await relay.start();
   const deadlines = createDeadlineWatch({ db: database.db, calendar, dueSoonWorkingDays: config.dueSoonWorkingDays, intervalSeconds: config.deadlineWatchSeconds, log: app.log });
   deadlines.start();
+  reportSchedule.start();
 
   return {
     fastify: app,
@@ -219,12 +226,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     broker,
     relay,
     deadlines,
+    reportSchedule,
     async listen() {
       return app.listen({ port: config.port, host: config.host });
     },
     async close() {
       await app.close(); // HTTP and WebSocket clients first: no new changes come in
       await deadlines.stop();
+      await reportSchedule.stop();
       await relay.stop();
       await broker.stop();
     }

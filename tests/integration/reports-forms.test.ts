@@ -203,6 +203,31 @@ describe('exports', () => {
   });
 });
 
+describe('scheduled reports', () => {
+  it('generates a subscribed report when due, tells the leader, and serves the file to them only', async () => {
+    const subscribed = await t.request('POST', '/api/reports/subscriptions', { cookie: leader, body: { form: '01-XLD', frequency: 'WEEKLY', unitId: bc1 } });
+    expect(subscribed.status).toBe(201);
+    expect(subscribed.body.subscriptions).toHaveLength(1);
+    await t.database.pool.query(`UPDATE report_subscriptions SET next_run_at = now() - interval '1 minute'`);
+    expect(await t.app.reportSchedule.runOnce()).toBe(1);
+    expect(await t.app.reportSchedule.runOnce()).toBe(0);
+    const { body } = await t.request('GET', '/api/reports/subscriptions', { cookie: leader });
+    expect(body.files).toHaveLength(1);
+    expect(new Date(body.subscriptions[0].nextRunAt).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    const alerts = await t.request('GET', '/api/notifications', { cookie: leader });
+    expect(alerts.body.items.find((a: { kind: string }) => a.kind === 'REPORT')).toMatchObject({ link: body.files[0].url, read: false });
+    const file = await fetch(`${t.url}${body.files[0].url}`, { headers: { cookie: leader } });
+    expect(file.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await file.arrayBuffer()) as never);
+    expect(String(book.worksheets[0]!.getCell(2, 1).value)).toContain('Đơn vị báo cáo BC1');
+    const officer = await t.login('canbo.hn');
+    expect((await fetch(`${t.url}${body.files[0].url}`, { headers: { cookie: officer } })).status).toBe(404);
+    expect((await t.request('POST', '/api/reports/subscriptions', { cookie: officer, body: { form: '01-XLD', frequency: 'MONTHLY' } })).status).toBe(403);
+    expect((await t.request('POST', '/api/reports/subscriptions', { cookie: leader, body: { form: '01-XLD', frequency: 'DAILY' } })).status).toBe(400);
+  });
+});
+
 describe('drill-down = figure, over random data sets', () => {
   it('holds for every cell whatever petitions and steps a unit has', async () => {
     let run = 0;

@@ -60,7 +60,8 @@ function restrictionOf(user: UserWithUnit): AuthRestriction {
   return null;
 }
 
-function toAuthUser(user: UserWithUnit, sessionId: string): AuthUser {
+/** The rights of an account, as the policy sees them (also for work done on its behalf, e.g. a scheduled report). */
+export function toAuthUser(user: UserWithUnit, sessionId: string): AuthUser {
   // A user manager holds the union of its managed accounts' rights (never more than its unit's subtree holds).
   const scopePaths = user.role === 'USER_MANAGER' ? [...new Set(user.managedUnitPaths)] : [user.unitPath];
   return {

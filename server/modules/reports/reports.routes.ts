@@ -4,6 +4,7 @@ import { PERIOD_KINDS } from '../../../shared/reports/periods.ts';
 import { refuseNonReadersEarly } from '../access/policy.ts';
 import { ErrorReply } from '../auth/auth.schemas.ts';
 import type { ReportsService } from './reports.service.ts';
+import type { ReportSubscriptions } from './subscriptions.ts';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const PeriodQuery = Type.Object(
@@ -31,7 +32,7 @@ const FormParams = Type.Object({ form: Type.String({ pattern: '^[0-9A-Z-]{3,20}$
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
 const FILE = { 200: Type.Unknown({ description: 'Tệp / the file' }), ...errors };
 
-export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService }> = async (app, { reports }) => {
+export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService; subscriptions: ReportSubscriptions }> = async (app, { reports, subscriptions }) => {
   app.addHook('preValidation', refuseNonReadersEarly);
   const config = { fieldLabels: labels };
 
@@ -39,6 +40,36 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     schema: { tags: ['reports'], summary: 'Các biểu mẫu báo cáo / Report forms', response: { 200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...errors } },
     preHandler: app.requireUser
   }, async () => ({ items: reports.forms() }));
+
+  const Subscriptions = Type.Object({}, { additionalProperties: true, description: 'Đăng ký và các tệp đã tạo / subscriptions and generated files' });
+  app.get('/api/reports/subscriptions', {
+    schema: { tags: ['reports'], summary: 'Báo cáo định kỳ đã đăng ký và tệp đã tạo / My scheduled reports and files', response: { 200: Subscriptions, ...errors } },
+    preHandler: app.requireUser
+  }, async (request) => subscriptions.list(request.user!));
+  app.post('/api/reports/subscriptions', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Đăng ký báo cáo hằng tuần / hằng tháng (lãnh đạo) / Subscribe to a weekly or monthly report (leader)',
+      body: Type.Object({ form: Type.String({ pattern: '^[0-9A-Z-]{3,20}$' }), frequency: Type.Enum(['WEEKLY', 'MONTHLY']), unitId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
+      response: { 201: Subscriptions, ...errors }
+    },
+    config: { fieldLabels: { ...labels, frequency: { vi: 'Tần suất', en: 'Frequency' } } },
+    preHandler: app.requireUser
+  }, async (request, reply) => reply.code(201).send(await subscriptions.subscribe(request.user!, request.body)));
+  app.delete('/api/reports/subscriptions/:id', {
+    schema: { tags: ['reports'], summary: 'Hủy đăng ký / Unsubscribe', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 204: Type.Null(), ...errors } },
+    preHandler: app.requireUser
+  }, async (request, reply) => {
+    await subscriptions.unsubscribe(request.user!, request.params.id);
+    return reply.code(204).send(null);
+  });
+  app.get('/api/reports/files/:id', {
+    schema: { tags: ['reports'], summary: 'Tải báo cáo định kỳ đã tạo (người đăng ký) / Download a generated report', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: FILE },
+    preHandler: app.requireUser
+  }, async (request, reply) => {
+    const { fileName, mediaType, stream } = await subscriptions.open(request.user!, request.params.id);
+    return reply.header('content-type', mediaType).header('content-disposition', `attachment; filename="${fileName}"`).send(stream);
+  });
 
   app.get('/api/reports/analytics', {
     schema: { tags: ['reports'], summary: 'Phân tích cho lãnh đạo: đúng hạn theo đơn vị, thời gian xử lý, tồn đọng, lĩnh vực, địa bàn, xu hướng / Analytics for leaders', querystring: PeriodQuery, response: { 200: Type.Object({}, { additionalProperties: true }), ...errors } },
