@@ -7,10 +7,11 @@ import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Aedes } from 'aedes';
+import { Aedes, type Client } from 'aedes';
 import { createAuthenticate, type TokenVerifier } from './hooks/authenticate.ts';
 import { authorizeSubscribe } from './hooks/authorize-subscribe.ts';
 import { authorizePublish } from './hooks/authorize-publish.ts';
+import { getClientScope } from './client-scope.ts';
 
 export interface BrokerHostOptions {
   verifyToken: TokenVerifier;
@@ -51,6 +52,17 @@ export class BrokerHost extends EventEmitter implements Publisher {
 
   get connectedClients(): number {
     return this.#broker?.connectedClients ?? 0;
+  }
+
+  /** Has this account a connected live client now (WebSocket or TCP)? Read-only; web-push goes to those who have none. */
+  hasLiveClient(userId: string): boolean {
+    // aedes keeps its connected clients by id; its type declarations do not list the map.
+    const clients = (this.#broker as unknown as { clients?: Record<string, Client> } | undefined)?.clients;
+    if (!clients) return false;
+    for (const client of Object.values(clients)) {
+      if (client.connected && getClientScope(client)?.userId === userId) return true;
+    }
+    return false;
   }
 
   async start(): Promise<void> {

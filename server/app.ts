@@ -53,8 +53,12 @@ import { createReportsService } from './modules/reports/reports.service.ts';
 import { createReportSubscriptions } from './modules/reports/subscriptions.ts';
 import { createReportSchedule, type ReportSchedule } from './jobs/report-schedule.ts';
 import { createDirectivesService } from './modules/directives/directives.service.ts';
-import { createNotificationsService } from './modules/directives/notifications.service.ts';
+import { createNotificationsService } from './modules/notifications/notifications.service.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { createNotificationFeed } from './modules/notifications/notifications.feed.ts';
 import { createPushService } from './modules/push/push.service.ts';
+import { pushRoutes } from './modules/push/push.routes.ts';
+import { createPushDispatch } from './modules/push/push.dispatch.ts';
 import webpush from 'web-push';
 
 export interface AppOptions {
@@ -148,18 +152,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   const relay = createOutboxRelay({ pool: database.pool, databaseUrl: options.databaseUrl, publisher: broker, log: app.log });
   const command = createCommandArea({ db: database.db, calendar, auth, relay, broker, sessionTtlMinutes: config.sessionTtlMinutes, log: app.log });
+  // Alerts are created in the transaction of their change; the feed makes those of petition events.
+  const notifications = createNotificationsService({ db: database.db, directivesAwaitingAcknowledgement: (user) => directives.countAwaitingAcknowledgement(user) });
   const push = createPushService({
     db: database.db,
     vapid: secrets.vapid ?? webpush.generateVAPIDKeys(),
     subject: config.pushSubject,
-    isOnline: (userId) => command.presence.isOnline(userId),
+    isOnline: (userId) => broker.hasLiveClient(userId),
+    wantPush: (userIds, kind, urgent) => notifications.wantPush(userIds, kind, urgent),
     log: app.log,
     agent: options.pushAgent
   });
-  const directives = createDirectivesService({ db: database.db, push });
+  const directives = createDirectivesService({ db: database.db, notifications, files });
   const reports = createReportsService({ db: database.db, cutoffDay: config.reportCutoffDay });
-  const reportSchedule = createReportSchedule({ db: database.db, reports, files, push, log: app.log });
-  const notifications = createNotificationsService({ db: database.db });
+  const reportSchedule = createReportSchedule({ db: database.db, reports, files, notifications, log: app.log });
+  const alertFeed = createNotificationFeed({ db: database.db, notifications, relay, log: app.log });
+  const pushDispatch = createPushDispatch({ db: database.db, push, relay, log: app.log });
 
   await app.register(swagger, {
     openapi: {
@@ -179,7 +187,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'realtime', description: 'Thời gian thực / Realtime' },
         { name: 'public', description: 'Tra cứu công khai cho công dân / Public look-up for citizens' },
         { name: 'reports', description: 'Báo cáo thống kê / Statistical reports' },
-        { name: 'directives', description: 'Chỉ đạo, thông báo, thông báo đẩy / Directives, alerts, web-push' },
+        { name: 'directives', description: 'Chỉ đạo và luồng trao đổi / Directives and their threads' },
+        { name: 'notifications', description: 'Thông báo, việc chờ xử lý, thông báo đẩy / Alerts, login summary, web-push' },
         { name: 'command', description: 'Trung tâm chỉ huy, màn hình chỉ huy / Command centre, wall screens' },
         { name: 'reception', description: 'Tiếp công dân, sổ tiếp công dân / Citizen reception and its book' },
         { name: 'system', description: 'Hệ thống / System' }
@@ -208,13 +217,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(receptionRoutes, reception);
   await app.register(realtimeRoutes, { realtime });
   await app.register(commandRoutes, { command });
-  await app.register(directivesRoutes, { directives, notifications, push });
+  await app.register(directivesRoutes, { directives });
+  await app.register(notificationsRoutes, { notifications });
+  await app.register(pushRoutes, { push });
   await app.register(reportsRoutes, { reports, subscriptions: createReportSubscriptions({ db: database.db, files }) });
   if (options.serveWeb !== false) await registerWeb(app);
   else await registerWeb(app, '/nonexistent');
 
   await broker.start();
   await relay.start();
+  alertFeed.start();
+  pushDispatch.start();
   const deadlines = createDeadlineWatch({ db: database.db, calendar, dueSoonWorkingDays: config.dueSoonWorkingDays, intervalSeconds: config.deadlineWatchSeconds, log: app.log });
   deadlines.start();
   reportSchedule.start();
@@ -235,6 +248,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await deadlines.stop();
       await reportSchedule.stop();
       await relay.stop();
+      await alertFeed.stop();
+      await pushDispatch.stop();
       await broker.stop();
     }
   };

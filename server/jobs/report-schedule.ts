@@ -1,13 +1,15 @@
 /**
  * Scheduled reports (issue 6 item 4): at each due subscription, the form is generated as XLSX
  * with the subscriber's own rights (so it never holds more than the subscriber may see), kept
- * under DATA_DIR/files, announced in the notification centre and by web-push (a link, no data).
+ * under DATA_DIR/files, and announced through the notification centre in the same transaction
+ * (an alert with the file's link; the centre's web-push dispatch tells an offline leader, with
+ * no data in the push). Each tick also folds the dashboard KPI deltas (report_kpis_compact).
  */
 import { sql } from 'drizzle-orm';
 import { addDays, toVnDate } from '../../shared/calendar/index.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
 import { toAuthUser } from '../modules/auth/auth.service.ts';
-import type { PushService } from '../modules/push/push.service.ts';
+import type { AlertInput } from '../modules/notifications/notifications.service.ts';
 import type { ReportsService } from '../modules/reports/reports.service.ts';
 import { createUsersRepository } from '../modules/users/users.repository.ts';
 import type { FileStore } from '../storage/file-store.ts';
@@ -30,7 +32,15 @@ export function nextRun(frequency: 'WEEKLY' | 'MONTHLY', after: Date): Date {
   return next;
 }
 
-export function createReportSchedule(deps: { db: Db; reports: ReportsService; files: FileStore; push?: PushService; log: { error: (o: object, m?: string) => void }; now?: () => Date }) {
+export function createReportSchedule(deps: {
+  db: Db;
+  reports: ReportsService;
+  files: FileStore;
+  /** The notification centre (server/modules/notifications): an alert in the caller's transaction. */
+  notifications: { notify: (tx: DbOrTx, userIds: Iterable<string>, alert: AlertInput) => Promise<number> };
+  log: { error: (o: object, m?: string) => void };
+  now?: () => Date;
+}) {
   const now = deps.now ?? (() => new Date());
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -54,13 +64,20 @@ export function createReportSchedule(deps: { db: Db; reports: ReportsService; fi
           INSERT INTO report_files (subscription_id, user_id, file_name, sha256, period_from, period_to)
           VALUES (${sub.id}, ${sub.user_id}, ${fileName}, ${stored.sha256}, ${period.from}::date, ${period.to}::date) RETURNING id`);
         const link = `/api/reports/files/${files[0]!.id}`;
-        await tx.execute(sql`INSERT INTO notifications (user_id, kind, title, title_en, link) VALUES (${sub.user_id}, 'REPORT', ${`Báo cáo định kỳ ${sub.form} đã sẵn sàng`}, 'Your scheduled report is ready', ${link})`);
-        await deps.push?.notifyOffline([sub.user_id], { kind: 'REPORT', title: 'Báo cáo định kỳ / Scheduled report', body: 'Báo cáo đã sẵn sàng. / Your report is ready.', url: '/reports', urgent: false });
+        await deps.notifications.notify(tx, [sub.user_id], {
+          kind: 'REPORT',
+          title: `Báo cáo định kỳ ${sub.form} (${period.from} – ${period.to}) đã sẵn sàng`,
+          titleEn: `Your scheduled report ${sub.form} is ready`,
+          link,
+          urgent: false
+        });
         return true;
       });
-      if (!ran) return done;
+      if (!ran) break;
       done += 1;
     }
+    await deps.db.execute(sql`SELECT report_kpis_compact()`);
+    return done;
   }
 
   return {

@@ -1,4 +1,4 @@
-/** Turn on web-push on this device: the browser's permission, a push subscription, the server told. */
+/** Web-push on this device: the browser's permission, a push subscription, the server told. */
 import { api } from './api.ts';
 
 export function pushSupported(): boolean {
@@ -12,6 +12,13 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** Is this device subscribed now (as far as the browser knows)? */
+export async function pushEnabled(): Promise<boolean> {
+  if (!pushSupported() || Notification.permission !== 'granted') return false;
+  const registration = await navigator.serviceWorker.getRegistration();
+  return (await registration?.pushManager.getSubscription()) != null;
+}
+
 export async function enablePush(): Promise<'enabled' | 'denied' | 'unsupported'> {
   if (!pushSupported()) return 'unsupported';
   if ((await Notification.requestPermission()) !== 'granted') return 'denied';
@@ -21,4 +28,16 @@ export async function enablePush(): Promise<'enabled' | 'denied' | 'unsupported'
   const json = subscription.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
   await api('/api/push/subscriptions', { method: 'POST', json: { endpoint: json.endpoint, keys: json.keys } });
   return 'enabled';
+}
+
+/** Stop pushes to this device: the server forgets it, the browser drops the subscription. */
+export async function disablePush(): Promise<'disabled' | 'unsupported'> {
+  if (!pushSupported()) return 'unsupported';
+  const registration = await navigator.serviceWorker.getRegistration();
+  const subscription = await registration?.pushManager.getSubscription();
+  if (subscription) {
+    await api('/api/push/subscriptions', { method: 'DELETE', json: { endpoint: subscription.endpoint } });
+    await subscription.unsubscribe();
+  }
+  return 'disabled';
 }

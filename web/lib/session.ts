@@ -38,14 +38,16 @@ export function pageErrorMessage(error: unknown, locale: 'vi' | 'en', fallback: 
   return error instanceof ApiError ? error.localized(locale) : fallback;
 }
 
-/** The page's live connection, resuming after `lastSeq`; stop it when the page goes. */
-export function startLive(lastSeq: string, onEvent: (event: EventEnvelope) => void, myUnitId?: string): LiveConnection {
+/**
+ * The page's live connection, resuming after `lastSeq`; stop it when the page goes. The account's
+ * alerts become toasts and bump the bell (alerts.svelte.ts). (`_myUnitId` is no longer needed:
+ * alerts are addressed to the account itself.)
+ */
+export function startLive(lastSeq: string, onEvent: (event: EventEnvelope) => void, _myUnitId?: string): LiveConnection {
   const live = new LiveConnection({
     lastSeq,
-    onEvent: (event) => {
-      alerts.fromEvent(event, myUnitId);
-      onEvent(event);
-    },
+    onEvent,
+    onNotification: (event) => alerts.fromNotification(event),
     onUnauthorized: () => goto('/login')
   });
   live.start();

@@ -61,3 +61,34 @@ export function requireReceptionRead(user: AuthUser): string[] {
 export function requireReceptionRecord(user: AuthUser, unitPath: string): void {
   if (!RECEPTION_RECORDERS.includes(user.role) || !isWithinAny(unitPath, user.scopePaths)) throw commonErrors.forbidden();
 }
+
+/** Scheduled reports (issue 6 item 4): a leader subscribes for a unit inside its own scope. */
+export function requireReportSubscription(user: AuthUser, unitPath: string): void {
+  if (user.role !== 'LEADER' || !isWithinAny(unitPath, petitionScope(user))) throw commonErrors.forbidden();
+}
+
+/**
+ * Directives (issue 5 item 3). Leaders issue them, to units inside their own scope. Who takes part:
+ * the issuing leader, and whoever may read petition data of a target unit (its officers and
+ * leaders, their superiors, the wall screens of that scope) may read the directive; only the
+ * officers and leaders of a target unit itself act for it (acknowledge, reply, report completion).
+ */
+export function mayIssueDirectives(user: AuthUser): boolean {
+  return user.role === 'LEADER';
+}
+
+export function mayTargetUnit(user: AuthUser, unitPath: string): boolean {
+  return mayIssueDirectives(user) && isWithinAny(unitPath, user.scopePaths);
+}
+
+export function mayReadDirective(user: AuthUser, directive: { issuedBy: string; targetPaths: readonly string[] }): boolean {
+  if (directive.issuedBy === user.id) return true;
+  const scope = petitionScope(user);
+  return directive.targetPaths.some((p) => isWithinAny(p, scope));
+}
+
+/** The target this account acts for: its own unit's, never the issuer's. */
+export function directiveTargetOf<T extends { unitId: string }>(user: AuthUser, directive: { issuedBy: string; targets: readonly T[] }): T | null {
+  if (directive.issuedBy === user.id || (user.role !== 'OFFICER' && user.role !== 'LEADER')) return null;
+  return directive.targets.find((t) => t.unitId === user.unitId) ?? null;
+}

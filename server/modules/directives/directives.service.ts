@@ -1,217 +1,322 @@
 /**
- * Directives and their threads (issue 5 item 3). A leader issues a directive to units of its
- * scope; each target unit acknowledges, replies and reports completion; the leader comments,
- * urges, extends or closes. Every step is a new thread message (ordered by a per-directive
- * sequence, de-duplicated by the author's idempotency key, never edited), its events (one per
- * target unit, which the leader's scope covers) and its audit entry, in one transaction; then
- * alerts for the accounts concerned, and a web-push to those with no open connection.
+ * Directives and their threads (issue 5 item 3). A leader issues a directive about a petition, a
+ * case or the work of units, to units of its scope; each target unit acknowledges, replies and
+ * reports completion; the leader comments, urges, extends or closes (shared/directives.ts).
+ *
+ * Every step is ONE transaction: the thread message (next per-directive seq under the directive's
+ * row lock; a retry with the same idempotency key is stored once; never edited), the change of
+ * state, a unit event to each target unit, a user event to each participant, the alerts of the
+ * accounts concerned (with their own events, which the relay also hands to web-push), and the
+ * audit entry.
  */
-import { sql } from 'drizzle-orm';
-import { toVnDate } from '../../../shared/calendar/index.ts';
-import { ISSUER_STEPS, TARGET_STEPS, type DirectivePriority, type MessageKind } from '../../../shared/directives.ts';
-import { isWithinAny } from '../../../shared/unit-path.ts';
+import type { Readable } from 'node:stream';
+import { addDays, isIsoDate, toVnDate } from '../../../shared/calendar/index.ts';
+import {
+  allowedSteps,
+  DIRECTIVE_ATTACHMENTS_MAX,
+  DIRECTIVE_DUE_MAX_DAYS,
+  isUrgentPriority,
+  MAY_ATTACH,
+  MAY_CORRECT,
+  MESSAGE_KIND_LABELS,
+  stepRefusal,
+  targetState,
+  TEXT_REQUIRED,
+  type DirectivePriority,
+  type DirectiveStanding,
+  type StepKind
+} from '../../../shared/directives.ts';
+import type { FieldError } from '../../../shared/api-error.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { arrayParam } from '../../db/columns.ts';
+import { withScope } from '../../db/scoped.ts';
+import type { FileStore } from '../../storage/file-store.ts';
+import { directiveTargetOf, mayIssueDirectives, mayReadDirective, mayTargetUnit, petitionScope } from '../access/policy.ts';
 import { appendAudit } from '../audit/audit.log.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
+import type { AlertInput, NotificationsService } from '../notifications/notifications.service.ts';
 import { createOutboxRepository } from '../outbox/outbox.repository.ts';
-import type { PushService } from '../push/push.service.ts';
-import { directiveErrors } from './directives.errors.ts';
+import { directiveErrors, refusalError } from './directives.errors.ts';
+import { createDirectivesRepository, type DirectiveHead, type TargetRow } from './directives.repository.ts';
 
 export interface IssueInput {
   title: string;
   content: string;
   priority: DirectivePriority;
   dueDate: string;
-  unitIds: string[];
+  unitIds?: string[];
   petitionId?: string;
+  caseId?: string;
+  idempotencyKey?: string;
 }
 
-type Target = {
-  unit_id: string;
-  unit_path: string;
-  unit_name: string;
-  acknowledged_at: Date | null;
-  completed_at: Date | null;
-};
+export interface StepInput {
+  body?: string;
+  dueDate?: string;
+  correctsSeq?: number;
+  attachmentIds?: string[];
+  idempotencyKey?: string;
+}
 
-export function createDirectivesService(deps: { db: Db; push?: PushService; now?: () => Date }) {
+export interface ListInput {
+  box?: 'all' | 'inbox' | 'issued';
+  status?: 'all' | 'open' | 'closed';
+  limit?: number;
+}
+
+// C0/C1 controls but tab and new lines; bidirectional overrides and isolates (text spoofing).
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Text as stored: NFC (one form of each Vietnamese letter), trimmed; null when nothing visible is left. */
+function cleanText(value: string | undefined, field: string): string | null {
+  if (value === undefined) return null;
+  if (FORBIDDEN_CHARS.test(value)) throw directiveErrors.badText([{ field, message: 'Có ký tự không được phép.', messageEn: 'Holds characters that are not allowed.' }]);
+  const text = value.normalize('NFC').trim();
+  return text.replace(INVISIBLE, '') === '' ? null : text;
+}
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+export function createDirectivesService(deps: { db: Db; notifications: NotificationsService; files: FileStore; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
+  const repo = createDirectivesRepository(deps.db);
 
-  async function targetsOf(db: DbOrTx, directiveId: string): Promise<Target[]> {
-    const { rows } = await db.execute<Target>(sql`
-      SELECT t.unit_id, t.unit_path::text, u.name AS unit_name, t.acknowledged_at, t.completed_at
-        FROM directive_targets t JOIN units u ON u.id = t.unit_id WHERE t.directive_id = ${directiveId} ORDER BY u.name`);
-    return rows;
-  }
-
-  /** The directive if the caller takes part: its issuer, or an account whose scope holds a target unit. */
-  async function load(user: AuthUser, id: string) {
-    const { rows } = await deps.db.execute<{ id: string; issued_by: string; issuer_name: string; title: string; content: string; priority: DirectivePriority; due_date: string; status: string; petition_id: string | null; last_seq: number; created_at: Date }>(sql`
-      SELECT d.id, d.issued_by, u.full_name AS issuer_name, d.title, d.content, d.priority, d.due_date::text, d.status, d.petition_id, d.last_seq, d.created_at
-        FROM directives d JOIN users u ON u.id = d.issued_by WHERE d.id = ${id}`);
-    const directive = rows[0];
-    if (!directive || user.role === 'ADMIN') throw directiveErrors.notFound();
-    const targets = await targetsOf(deps.db, id);
-    const mine = targets.filter((t) => isWithinAny(t.unit_path, user.scopePaths));
-    if (directive.issued_by !== user.id && mine.length === 0) throw directiveErrors.notFound();
-    return { directive, targets, mine };
-  }
-
-  /** Officers and leaders of these units: whom a directive step concerns. */
-  async function accountsOf(db: DbOrTx, unitIds: string[]): Promise<string[]> {
-    const { rows } = await db.execute<{ id: string }>(sql`
-      SELECT id FROM users WHERE unit_id = ANY(${arrayParam(unitIds, 'uuid')}) AND role IN ('OFFICER', 'LEADER') AND NOT disabled`);
-    return rows.map((r) => r.id);
-  }
-
-  async function notify(db: DbOrTx, userIds: string[], alert: { kind: string; title: string; titleEn: string; link: string; urgent: boolean }) {
-    for (const userId of new Set(userIds)) {
-      await db.execute(sql`INSERT INTO notifications (user_id, kind, title, title_en, link, urgent) VALUES (${userId}, ${alert.kind}, ${alert.title}, ${alert.titleEn}, ${alert.link}, ${alert.urgent})`);
+  function checkDue(dueDate: string, field: string): void {
+    const today = toVnDate(now());
+    if (!isIsoDate(dueDate) || dueDate < today || dueDate > addDays(today, DIRECTIVE_DUE_MAX_DAYS)) {
+      throw directiveErrors.badDue([{ field, message: 'Cần một ngày có thật, từ hôm nay đến không quá một năm.', messageEn: 'A real date from today to a year ahead.' }]);
     }
   }
 
-  async function appendMessage(
-    tx: DbOrTx,
-    user: AuthUser,
-    d: { id: string; priority: DirectivePriority },
-    targets: Target[],
-    kind: MessageKind,
-    body: string | null,
-    idempotencyKey: string | null
-  ): Promise<{ seq: number; duplicate: boolean }> {
-    if (idempotencyKey) {
-      const { rows } = await tx.execute<{ seq: number }>(sql`SELECT seq FROM directive_messages WHERE directive_id = ${d.id} AND author_id = ${user.id} AND idempotency_key = ${idempotencyKey}`);
-      if (rows[0]) return { seq: rows[0].seq, duplicate: true };
-    }
-    // The row lock on the directive orders the thread: seq has no gaps and no ties.
-    const { rows } = await tx.execute<{ last_seq: number }>(sql`UPDATE directives SET last_seq = last_seq + 1 WHERE id = ${d.id} RETURNING last_seq`);
-    const seq = rows[0]!.last_seq;
-    await tx.execute(sql`
-      INSERT INTO directive_messages (directive_id, seq, kind, author_id, author_unit_id, body, idempotency_key)
-      VALUES (${d.id}, ${seq}, ${kind}, ${user.id}, ${user.unitId}, ${body}, ${idempotencyKey})`);
+  /** The directive, if the caller may read it (else 404: nothing tells it exists). */
+  async function readable(user: AuthUser, id: string): Promise<{ head: DirectiveHead; targets: TargetRow[] }> {
+    const head = await repo.head(id);
+    if (!head) throw directiveErrors.notFound();
+    const targets = await repo.targets(id);
+    if (!mayReadDirective(user, { issuedBy: head.issuedBy, targetPaths: targets.map((t) => t.unitPath) })) throw directiveErrors.notFound();
+    return { head, targets };
+  }
+
+  function standing(user: AuthUser, head: { issuedBy: string; status: DirectiveStanding['status'] }, targets: TargetRow[]): DirectiveStanding & { targetRow: TargetRow | null } {
+    const target = directiveTargetOf(user, { issuedBy: head.issuedBy, targets });
+    return {
+      status: head.status,
+      isIssuer: head.issuedBy === user.id,
+      target: target ? { state: targetState(target) } : null,
+      targetRow: target,
+      anyIncomplete: targets.some((t) => !t.completedAt)
+    };
+  }
+
+  /** Events and alerts of one new message, in its transaction. */
+  async function announce(tx: DbOrTx, d: { id: string; priority: DirectivePriority; issuedBy: string }, targets: TargetRow[], message: { seq: number; kind: 'ISSUE' | StepKind; authorId: string; authorUnitId: string }, alert: { to: string[]; input: AlertInput } | null) {
     const outbox = createOutboxRepository(tx);
-    for (const t of targets) {
-      await outbox.enqueueUnitEvent({ type: 'directive.message', unitPath: t.unit_path, payload: { directiveId: d.id, seq, kind, unitId: user.unitId, priority: d.priority } });
-    }
-    return { seq, duplicate: false };
+    const payload = { directiveId: d.id, seq: message.seq, kind: message.kind, unitId: message.authorUnitId, priority: d.priority };
+    for (const t of targets) await outbox.enqueueUnitEvent({ type: 'directive.message', unitPath: t.unitPath, payload });
+    const participants = [d.issuedBy, ...(await createDirectivesRepository(tx).accountsOfUnits(targets.map((t) => t.unitId)))];
+    await outbox.enqueueUserEvents('directive.message', participants, payload);
+    if (alert) await deps.notifications.notify(tx, alert.to.filter((u) => u !== message.authorId), alert.input);
+  }
+
+  function present(user: AuthUser, head: DirectiveHead, targets: { unitId: string; unitName: string; acknowledgedAt: Date | string | null; completedAt: Date | string | null }[]) {
+    const today = toVnDate(now());
+    return {
+      id: head.id,
+      title: head.title,
+      priority: head.priority,
+      dueDate: head.dueDate,
+      status: head.status,
+      overdue: head.status === 'OPEN' && head.dueDate < today,
+      issuerName: head.issuerName,
+      issuerUnitName: head.issuerUnitName,
+      createdAt: head.createdAt.toISOString(),
+      closedAt: iso(head.closedAt),
+      subject: head.caseId ? { kind: 'CASE' as const, id: head.caseId, code: head.caseCode } : head.petitionId ? { kind: 'PETITION' as const, id: head.petitionId, code: head.petitionCode } : { kind: 'UNIT' as const, id: null, code: null },
+      targets: targets.map((t) => ({ unitId: t.unitId, unitName: t.unitName, state: targetState(t), acknowledgedAt: iso(t.acknowledgedAt), completedAt: iso(t.completedAt) })),
+      acknowledged: targets.filter((t) => t.acknowledgedAt).length,
+      completed: targets.filter((t) => t.completedAt).length,
+      lastSeq: head.lastSeq,
+      isIssuer: head.issuedBy === user.id,
+      actingForUnitId: directiveTargetOf(user, { issuedBy: head.issuedBy, targets })?.unitId ?? null
+    };
   }
 
   return {
     async issue(user: AuthUser, input: IssueInput) {
-      if (user.role !== 'LEADER') throw directiveErrors.issueForbidden();
-      if (input.dueDate < toVnDate(now())) throw directiveErrors.pastDue([{ field: 'dueDate', message: 'Hạn đã qua.', messageEn: 'Due date has passed.' }]);
-      const unitIds = [...new Set(input.unitIds)];
-      const { rows: units } = unitIds.length
-        ? await deps.db.execute<{ id: string; path: string; name: string; valid_to: string | null }>(sql`SELECT id, path::text, name, valid_to::text FROM units WHERE id = ANY(${arrayParam(unitIds, 'uuid')})`)
-        : { rows: [] };
-      if (units.length === 0 || units.length !== unitIds.length || units.some((u) => u.valid_to !== null || !isWithinAny(u.path, user.scopePaths))) {
-        throw directiveErrors.badTargets([{ field: 'unitIds', message: 'Đơn vị nhận không hợp lệ.', messageEn: 'Invalid target units.' }]);
+      if (!mayIssueDirectives(user)) throw directiveErrors.issueForbidden();
+      const title = cleanText(input.title, 'title');
+      const content = cleanText(input.content, 'content');
+      const missing: FieldError[] = [
+        ...(title ? [] : [{ field: 'title', message: 'Cần tiêu đề.', messageEn: 'A title is required.' }]),
+        ...(content ? [] : [{ field: 'content', message: 'Cần nội dung chỉ đạo.', messageEn: 'The content is required.' }])
+      ];
+      if (missing.length) throw directiveErrors.textRequired(missing);
+      checkDue(input.dueDate, 'dueDate');
+      if (input.petitionId && input.caseId) throw directiveErrors.oneSubject([{ field: 'caseId', message: 'Chọn đơn hoặc vụ việc.', messageEn: 'Choose a petition or a case.' }]);
+
+      // The subject (petition or case) must be within the leader's scope; its unit is the default target.
+      let subjectUnit: string | null = null;
+      if (input.petitionId || input.caseId) {
+        const scope = petitionScope(user);
+        const subject = scope.length
+          ? await withScope(deps.db, scope, (tx) => (input.petitionId ? createDirectivesRepository(tx).petitionInScope(input.petitionId, scope) : createDirectivesRepository(tx).caseInScope(input.caseId!, scope)))
+          : null;
+        if (!subject) throw directiveErrors.subjectNotFound([{ field: input.petitionId ? 'petitionId' : 'caseId', message: 'Không có trong phạm vi của bạn.', messageEn: 'Not within your scope.' }]);
+        subjectUnit = subject.unitId;
       }
-      const title = input.title.trim();
-      const content = input.content.trim();
-      if (!title || !content) throw directiveErrors.bodyRequired([{ field: title ? 'content' : 'title', message: 'Cần nội dung.', messageEn: 'Required.' }]);
-      const result = await deps.db.transaction(async (tx) => {
-        const { rows } = await tx.execute<{ id: string }>(sql`
-          INSERT INTO directives (issued_by, issuer_unit_path, title, content, priority, due_date, petition_id)
-          VALUES (${user.id}, ${user.unitPath}::ltree, ${title}, ${content}, ${input.priority}, ${input.dueDate}::date, ${input.petitionId ?? null}) RETURNING id`);
-        const id = rows[0]!.id;
-        for (const u of units) await tx.execute(sql`INSERT INTO directive_targets (directive_id, unit_id, unit_path) VALUES (${id}, ${u.id}, ${u.path}::ltree)`);
-        const targets = await targetsOf(tx, id);
+      const unitIds = [...new Set(input.unitIds?.length ? input.unitIds : subjectUnit ? [subjectUnit] : [])];
+      const units = await repo.units(unitIds);
+      if (unitIds.length === 0 || units.length !== unitIds.length || units.some((u) => !u.open || !mayTargetUnit(user, u.path))) {
+        throw directiveErrors.badTargets([{ field: 'unitIds', message: 'Đơn vị nhận không hợp lệ hoặc ngoài phạm vi.', messageEn: 'Invalid or out-of-scope target units.' }]);
+      }
+
+      const id = await deps.db.transaction(async (tx) => {
+        const r = createDirectivesRepository(tx);
+        if (input.idempotencyKey) {
+          await r.lockKey(user.id, input.idempotencyKey);
+          const existing = await r.issuedByKey(user.id, input.idempotencyKey);
+          if (existing) return existing;
+        }
+        const directiveId = await r.insert({ issuedBy: user.id, issuerUnitPath: user.unitPath, title: title!, content: content!, priority: input.priority, dueDate: input.dueDate, petitionId: input.petitionId ?? null, caseId: input.caseId ?? null, targets: units });
+        const targets = await r.targets(directiveId);
+        const seq = await r.append({ directiveId, kind: 'ISSUE', authorId: user.id, authorUnitId: user.unitId, body: content, correctsSeq: null, key: input.idempotencyKey ?? null });
         const outbox = createOutboxRepository(tx);
-        for (const t of targets) await outbox.enqueueUnitEvent({ type: 'directive.issued', unitPath: t.unit_path, payload: { directiveId: id, priority: input.priority, dueDate: input.dueDate, targetUnitId: t.unit_id } });
-        await appendMessage(tx, user, { id, priority: input.priority }, targets, 'ISSUE', content, null);
-        const recipients = (await accountsOf(tx, unitIds)).filter((u) => u !== user.id);
-        const alert = { kind: 'DIRECTIVE', title: `Chỉ đạo mới: ${title}`.slice(0, 200), titleEn: 'New directive', link: `/directives/${id}`, urgent: input.priority === 'URGENT' };
-        await notify(tx, recipients, alert);
-        await appendAudit(tx, { actorId: user.id, actorLabel: user.identifierCode, action: 'directive.issue', entityType: 'directive', entityId: id, unitPath: user.unitPath, details: { targets: units.length, priority: input.priority } });
-        return { id, recipients, alert };
+        for (const t of targets) await outbox.enqueueUnitEvent({ type: 'directive.issued', unitPath: t.unitPath, payload: { directiveId, priority: input.priority, dueDate: input.dueDate, targetUnitId: t.unitId } });
+        const recipients = await r.accountsOfUnits(unitIds);
+        await announce(tx, { id: directiveId, priority: input.priority, issuedBy: user.id }, targets, { seq, kind: 'ISSUE', authorId: user.id, authorUnitId: user.unitId }, {
+          to: recipients,
+          input: { kind: 'DIRECTIVE', title: `Chỉ đạo mới: ${title}`, titleEn: `New directive: ${title}`, link: `/directives/${directiveId}`, urgent: isUrgentPriority(input.priority) }
+        });
+        await appendAudit(tx, { actorId: user.id, actorLabel: user.identifierCode, action: 'directive.issue', entityType: 'directive', entityId: directiveId, unitPath: user.unitPath, details: { targets: units.length, priority: input.priority, subject: input.caseId ? 'CASE' : input.petitionId ? 'PETITION' : 'UNIT', dueDate: input.dueDate } });
+        return directiveId;
       });
-      // Push carries no personal data: a fixed title and the page to open.
-      await deps.push?.notifyOffline(result.recipients, { kind: 'DIRECTIVE', title: 'Chỉ đạo mới / New directive', body: 'Mở Đơn Thư để xem và xác nhận. / Open Đơn Thư to read and acknowledge.', url: result.alert.link, urgent: result.alert.urgent });
-      return this.get(user, result.id);
+      return this.get(user, id);
     },
 
-    async list(user: AuthUser) {
+    async list(user: AuthUser, input: ListInput = {}) {
       if (user.role === 'ADMIN') return { items: [] };
-      const { rows } = await deps.db.execute<{ id: string; title: string; priority: string; due_date: string; status: string; issuer_name: string; created_at: Date; targets: number; acknowledged: number; completed: number; last_seq: number }>(sql`
-        SELECT d.id, d.title, d.priority, d.due_date::text, d.status, u.full_name AS issuer_name, d.created_at, d.last_seq,
-               count(t.*)::int AS targets, count(t.acknowledged_at)::int AS acknowledged, count(t.completed_at)::int AS completed
-          FROM directives d JOIN users u ON u.id = d.issued_by JOIN directive_targets t ON t.directive_id = d.id
-         WHERE d.issued_by = ${user.id}
-            OR EXISTS (SELECT 1 FROM directive_targets m WHERE m.directive_id = d.id AND m.unit_path <@ ANY(${arrayParam(user.scopePaths, 'ltree')}))
-         GROUP BY d.id, u.full_name ORDER BY d.created_at DESC LIMIT 200`);
-      return { items: rows.map((r) => ({ id: r.id, title: r.title, priority: r.priority, dueDate: r.due_date, status: r.status, issuerName: r.issuer_name, createdAt: new Date(r.created_at).toISOString(), targets: r.targets, acknowledged: r.acknowledged, completed: r.completed, lastSeq: r.last_seq })) };
+      const rows = await repo.list({ userId: user.id, unitId: user.unitId, scopePaths: petitionScope(user), box: input.box ?? 'all', status: input.status ?? 'all', limit: input.limit ?? 100 });
+      return { items: rows.map((r) => present(user, r, r.targets)) };
     },
 
     async get(user: AuthUser, id: string) {
-      const { directive: d, targets, mine } = await load(user, id);
-      const { rows } = await deps.db.execute<{ seq: number; kind: MessageKind; body: string | null; author_name: string; unit_name: string; created_at: Date }>(sql`
-        SELECT m.seq, m.kind, m.body, u.full_name AS author_name, un.name AS unit_name, m.created_at
-          FROM directive_messages m JOIN users u ON u.id = m.author_id JOIN units un ON un.id = m.author_unit_id
-         WHERE m.directive_id = ${id} ORDER BY m.seq`);
-      const isIssuer = d.issued_by === user.id;
-      // The issuing leader's scope covers the targets, but it does not answer its own directive.
-      const isTarget = !isIssuer && mine.length > 0 && (user.role === 'OFFICER' || user.role === 'LEADER');
-      const open = d.status === 'OPEN';
-      const allowedSteps: MessageKind[] = !open ? [] : [...(isTarget ? TARGET_STEPS.filter((k) => (k === 'ACKNOWLEDGE' ? mine.some((t) => !t.acknowledged_at) : k === 'COMPLETE' ? mine.some((t) => !t.completed_at) : true)) : []), ...(isIssuer ? ISSUER_STEPS : [])];
+      const { head, targets } = await readable(user, id);
+      const [messages, files] = await Promise.all([repo.messages(id), repo.attachmentsOf(id)]);
+      const s = standing(user, head, targets);
+      const shown = (f: { messageSeq: number | null; uploadedBy: string }) => f.messageSeq !== null || f.uploadedBy === user.id;
+      const fileDto = (f: (typeof files)[number]) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, sizeBytes: f.sizeBytes, url: `/api/directives/${id}/attachments/${f.id}` });
       return {
-        id: d.id,
-        title: d.title,
-        content: d.content,
-        priority: d.priority,
-        dueDate: d.due_date,
-        status: d.status,
-        petitionId: d.petition_id,
-        issuerName: d.issuer_name,
-        createdAt: new Date(d.created_at).toISOString(),
-        targets: targets.map((t) => ({ unitId: t.unit_id, unitName: t.unit_name, acknowledgedAt: t.acknowledged_at ? new Date(t.acknowledged_at).toISOString() : null, completedAt: t.completed_at ? new Date(t.completed_at).toISOString() : null })),
-        messages: rows.map((m) => ({ seq: m.seq, kind: m.kind, body: m.body, authorName: m.author_name, unitName: m.unit_name, createdAt: new Date(m.created_at).toISOString() })),
-        allowedSteps: [...new Set(allowedSteps)]
+        ...present(user, head, targets),
+        content: head.content,
+        messages: messages.map((m) => ({
+          seq: m.seq,
+          kind: m.kind,
+          body: m.body,
+          authorName: m.authorName,
+          unitName: m.unitName,
+          mine: m.authorId === user.id,
+          correctsSeq: m.correctsSeq,
+          createdAt: m.createdAt.toISOString(),
+          attachments: files.filter((f) => f.messageSeq === m.seq).map(fileDto)
+        })),
+        /** Files this caller uploaded and has not sent yet. */
+        pendingAttachments: files.filter((f) => f.messageSeq === null && shown(f)).map(fileDto),
+        allowedSteps: allowedSteps(s)
       };
     },
 
-    async step(user: AuthUser, id: string, kind: MessageKind, input: { body?: string; idempotencyKey?: string; dueDate?: string }) {
-      const { directive: d, targets, mine } = await load(user, id);
-      const isIssuer = d.issued_by === user.id;
-      const isTarget = !isIssuer && mine.length > 0 && (user.role === 'OFFICER' || user.role === 'LEADER');
-      if (kind === 'ISSUE' || (TARGET_STEPS.includes(kind) && !isTarget) || (ISSUER_STEPS.includes(kind) && !isIssuer)) throw directiveErrors.stepForbidden();
-      if (d.status !== 'OPEN') throw directiveErrors.closed();
-      const body = input.body?.trim() || null;
-      if ((kind === 'REPLY' || kind === 'COMMENT') && !body) throw directiveErrors.bodyRequired([{ field: 'body', message: 'Cần nội dung.', messageEn: 'Text is required.' }]);
-      if (kind === 'EXTEND' && (!input.dueDate || input.dueDate < toVnDate(now()))) throw directiveErrors.pastDue([{ field: 'dueDate', message: 'Cần hạn mới, không trước hôm nay.', messageEn: 'A new due date, not before today.' }]);
-      const at = now();
-      const result = await deps.db.transaction(async (tx) => {
-        // Lock the directive first: steps on one directive are serialised.
-        await tx.execute(sql`SELECT 1 FROM directives WHERE id = ${id} FOR UPDATE`);
+    async countAwaitingAcknowledgement(user: AuthUser): Promise<number> {
+      if (user.role !== 'OFFICER' && user.role !== 'LEADER') return 0;
+      return repo.awaitingAcknowledgement(user.unitId, user.id);
+    },
+
+    async step(user: AuthUser, id: string, kind: StepKind, input: StepInput) {
+      // Input checks first: a refused request writes nothing.
+      const body = cleanText(input.body, 'body');
+      if (TEXT_REQUIRED.includes(kind) && !body) throw directiveErrors.textRequired([{ field: 'body', message: 'Cần nội dung.', messageEn: 'Text is required.' }]);
+      if (kind === 'EXTEND') {
+        if (!input.dueDate) throw directiveErrors.badDue([{ field: 'dueDate', message: 'Cần hạn mới.', messageEn: 'A new due date is needed.' }]);
+        checkDue(input.dueDate, 'dueDate');
+      }
+      const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+      if (attachmentIds.length && !MAY_ATTACH.includes(kind)) throw directiveErrors.noAttachments([{ field: 'attachmentIds', message: 'Bước này không gửi kèm tệp.', messageEn: 'This step carries no files.' }]);
+      if (input.correctsSeq !== undefined && !MAY_CORRECT.includes(kind)) throw directiveErrors.badCorrection([{ field: 'correctsSeq', message: 'Chỉ trả lời hoặc ý kiến mới đính chính được.', messageEn: 'Only a reply or comment may correct.' }]);
+
+      await readable(user, id);
+      await deps.db.transaction(async (tx) => {
+        const r = createDirectivesRepository(tx);
+        const locked = await r.lock(id);
+        if (!locked) throw directiveErrors.notFound();
         // The same message sent twice (a retry after a lost answer) is stored once.
-        if (input.idempotencyKey) {
-          const { rows } = await tx.execute<{ seq: number }>(sql`SELECT seq FROM directive_messages WHERE directive_id = ${id} AND author_id = ${user.id} AND idempotency_key = ${input.idempotencyKey}`);
-          if (rows[0]) return { recipients: [] as string[], urgent: false };
+        if (input.idempotencyKey && (await r.seqByKey(id, user.id, input.idempotencyKey)) !== null) return;
+        const head = (await r.head(id))!;
+        const targets = await r.targets(id);
+        const s = standing(user, head, targets);
+        const refusal = stepRefusal(kind, s);
+        if (refusal) throw refusalError(refusal);
+        if (kind === 'EXTEND' && input.dueDate! <= locked.dueDate) throw directiveErrors.badExtension([{ field: 'dueDate', message: 'Hạn mới phải sau hạn hiện tại.', messageEn: 'Must be after the current due date.' }]);
+        if (input.correctsSeq !== undefined) {
+          const corrected = await r.message(id, input.correctsSeq);
+          if (!corrected || corrected.authorId !== user.id || (corrected.kind !== 'REPLY' && corrected.kind !== 'COMMENT')) {
+            throw directiveErrors.badCorrection([{ field: 'correctsSeq', message: 'Không phải tin của bạn.', messageEn: 'Not your message.' }]);
+          }
         }
-        if (kind === 'ACKNOWLEDGE' || kind === 'COMPLETE') {
-          const column = kind === 'ACKNOWLEDGE' ? 'acknowledged' : 'completed';
-          const pending = mine.filter((t) => (kind === 'ACKNOWLEDGE' ? !t.acknowledged_at : !t.completed_at)).map((t) => t.unit_id);
-          if (pending.length === 0) throw directiveErrors.already();
-          await tx.execute(sql`UPDATE directive_targets SET ${sql.raw(column + '_at')} = ${at}, ${sql.raw(column + '_by')} = ${user.id}
-                                WHERE directive_id = ${id} AND unit_id = ANY(${arrayParam(pending, 'uuid')}) AND ${sql.raw(column + '_at')} IS NULL`);
-        }
-        if (kind === 'EXTEND') await tx.execute(sql`UPDATE directives SET due_date = ${input.dueDate!}::date WHERE id = ${id}`);
-        if (kind === 'CLOSE') await tx.execute(sql`UPDATE directives SET status = 'CLOSED', closed_at = ${at} WHERE id = ${id}`);
+
+        const at = now();
+        if ((kind === 'ACKNOWLEDGE' || kind === 'COMPLETE') && s.targetRow) await r.markTarget(id, s.targetRow.unitId, kind, user.id, at);
+        if (kind === 'EXTEND') await r.setDueDate(id, input.dueDate!);
+        if (kind === 'CLOSE') await r.close(id, at);
         const text = kind === 'EXTEND' ? `${body ? `${body} — ` : ''}Hạn mới: ${input.dueDate!.split('-').reverse().join('/')}` : body;
-        const message = await appendMessage(tx, user, d, targets, kind, text, input.idempotencyKey ?? null);
-        if (message.duplicate) return { recipients: [] as string[], urgent: false };
-        // Who hears of it: the issuer when a unit speaks; the target units when the leader does.
-        const recipients = isIssuer && !isTarget ? await accountsOf(tx, targets.map((t) => t.unit_id)) : [d.issued_by];
-        const urgent = kind === 'URGE' || d.priority === 'URGENT';
-        const title = kind === 'URGE' ? `Đôn đốc thực hiện chỉ đạo: ${d.title}` : `Chỉ đạo "${d.title}": ${kind === 'ACKNOWLEDGE' ? 'đã nhận' : kind === 'REPLY' ? 'có báo cáo mới' : kind === 'COMPLETE' ? 'báo cáo hoàn thành' : kind === 'EXTEND' ? 'được gia hạn' : kind === 'CLOSE' ? 'đã kết thúc' : 'có ý kiến mới'}`;
-        await notify(tx, recipients.filter((r) => r !== user.id), { kind: kind === 'URGE' ? 'DIRECTIVE_URGED' : 'DIRECTIVE_THREAD', title: title.slice(0, 200), titleEn: kind === 'URGE' ? 'Directive urged' : 'Directive update', link: `/directives/${id}`, urgent });
-        await appendAudit(tx, { actorId: user.id, actorLabel: user.identifierCode, action: `directive.${kind.toLowerCase()}`, entityType: 'directive', entityId: id, unitPath: user.unitPath, details: { seq: message.seq } });
-        return { recipients: recipients.filter((r) => r !== user.id), urgent };
+        const seq = await r.append({ directiveId: id, kind, authorId: user.id, authorUnitId: user.unitId, body: text, correctsSeq: input.correctsSeq ?? null, key: input.idempotencyKey ?? null });
+        if (attachmentIds.length && (await r.bindAttachments(id, user.id, attachmentIds, seq)) !== attachmentIds.length) {
+          throw directiveErrors.badAttachments([{ field: 'attachmentIds', message: 'Tệp không hợp lệ.', messageEn: 'Invalid files.' }]);
+        }
+
+        // Who hears of it: the issuer when a unit speaks; the target units when the leader does (only the incomplete ones when urged).
+        const fromIssuer = s.isIssuer;
+        const to = fromIssuer ? await r.accountsOfUnits(targets.filter((t) => kind !== 'URGE' || !t.completedAt).map((t) => t.unitId)) : [head.issuedBy];
+        const label = MESSAGE_KIND_LABELS[kind];
+        const alert: AlertInput =
+          kind === 'URGE'
+            ? { kind: 'DIRECTIVE_URGED', title: `Đôn đốc thực hiện chỉ đạo: ${head.title}`, titleEn: `Directive urged: ${head.title}`, link: `/directives/${id}`, urgent: true }
+            : { kind: 'DIRECTIVE_THREAD', title: `${label.vi} — ${fromIssuer ? head.title : `${user.unitName}: ${head.title}`}`, titleEn: `${label.en} — ${fromIssuer ? head.title : `${user.unitName}: ${head.title}`}`, link: `/directives/${id}`, urgent: isUrgentPriority(head.priority) };
+        await announce(tx, { id, priority: head.priority, issuedBy: head.issuedBy }, targets, { seq, kind, authorId: user.id, authorUnitId: user.unitId }, { to, input: alert });
+        await appendAudit(tx, { actorId: user.id, actorLabel: user.identifierCode, action: `directive.${kind.toLowerCase()}`, entityType: 'directive', entityId: id, unitPath: user.unitPath, details: { seq, ...(input.correctsSeq !== undefined ? { correctsSeq: input.correctsSeq } : {}), ...(attachmentIds.length ? { files: attachmentIds.length } : {}), ...(kind === 'EXTEND' ? { dueDate: input.dueDate } : {}) } });
       });
-      if (result.recipients.length) await deps.push?.notifyOffline(result.recipients, { kind: kind === 'URGE' ? 'DIRECTIVE_URGED' : 'DIRECTIVE_THREAD', title: kind === 'URGE' ? 'Đôn đốc chỉ đạo / Directive urged' : 'Cập nhật chỉ đạo / Directive update', body: 'Mở Đơn Thư để xem. / Open Đơn Thư to read.', url: `/directives/${id}`, urgent: result.urgent });
       return this.get(user, id);
+    },
+
+    /** A file for a message this caller will send: only a participant who may reply or comment now. */
+    async attach(user: AuthUser, id: string, upload: { fileName: string | undefined; bytes: Buffer }) {
+      const { head, targets } = await readable(user, id);
+      const s = standing(user, head, targets);
+      const refusal = stepRefusal(s.isIssuer ? 'COMMENT' : 'REPLY', s);
+      if (refusal) throw refusalError(refusal);
+      const stored = await deps.files.put(upload.bytes);
+      return deps.db.transaction(async (tx) => {
+        const r = createDirectivesRepository(tx);
+        await r.lock(id);
+        if ((await r.pendingCount(id, user.id)) >= DIRECTIVE_ATTACHMENTS_MAX) throw directiveErrors.tooManyPending();
+        const row = await r.insertAttachment({ directiveId: id, fileName: cleanFileName(upload.fileName), mediaType: stored.mediaType, sizeBytes: stored.size, sha256: stored.sha256, uploadedBy: user.id });
+        await appendAudit(tx, { actorId: user.id, actorLabel: user.identifierCode, action: 'directive.attach', entityType: 'directive', entityId: id, unitPath: user.unitPath, details: { attachmentId: row.id, sha256: stored.sha256, size: stored.size, mediaType: stored.mediaType } });
+        return { id: row.id, fileName: row.fileName, mediaType: row.mediaType, sizeBytes: row.sizeBytes, url: `/api/directives/${id}/attachments/${row.id}` };
+      });
+    },
+
+    /** A file of the thread, to a participant only (a waiting upload only to its author). */
+    async openAttachment(user: AuthUser, id: string, attachmentId: string): Promise<{ fileName: string; mediaType: string; sizeBytes: number; stream: Readable }> {
+      await readable(user, id);
+      const file = (await repo.attachmentsOf(id)).find((f) => f.id === attachmentId && (f.messageSeq !== null || f.uploadedBy === user.id));
+      if (!file) throw directiveErrors.notFound();
+      return { fileName: file.fileName, mediaType: file.mediaType, sizeBytes: file.sizeBytes, stream: await deps.files.open(file.sha256) };
     }
   };
 }
 export type DirectivesService = ReturnType<typeof createDirectivesService>;
+
+/** A safe display name: no path, no control or direction characters, at most 200 characters. */
+function cleanFileName(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"]/g, '').trim().slice(0, 200);
+  return cleaned || 'tep-dinh-kem';
+}

@@ -44,8 +44,9 @@ export function createRealtimeService(deps: RealtimeServiceDeps) {
       };
     },
 
+    /** After a cut: the events of the caller's units and of its own account after `afterSeq`, in order. */
     async missedEvents(user: AuthUser, afterSeq: string, limit: number) {
-      const events = await deps.outbox.unitEventsAfter(afterSeq, petitionScope(user), limit + 1);
+      const events = await deps.outbox.eventsAfter(afterSeq, petitionScope(user), user.id, limit + 1);
       return { events: events.slice(0, limit), hasMore: events.length > limit };
     }
   };

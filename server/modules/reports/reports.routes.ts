@@ -14,7 +14,8 @@ const PeriodQuery = Type.Object(
     index: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: 'Tháng hoặc quý / month or quarter' })),
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
-    unitId: Type.Optional(Type.String({ format: 'uuid', description: 'Đơn vị và cấp dưới (mặc định: đơn vị của mình) / unit and its subtree' }))
+    unitId: Type.Optional(Type.String({ format: 'uuid', description: 'Đơn vị và cấp dưới (mặc định: đơn vị của mình) / unit and its subtree' })),
+    own: Type.Optional(Type.Boolean({ description: 'Chỉ việc của chính đơn vị (dòng đầu của biểu), không gồm cấp dưới / the unit alone, not its subtree' }))
   },
   { additionalProperties: false }
 );
@@ -25,6 +26,8 @@ const labels = {
   from: { vi: 'Từ ngày', en: 'From' },
   to: { vi: 'Đến ngày', en: 'To' },
   unitId: { vi: 'Đơn vị', en: 'Unit' },
+  own: { vi: 'Chỉ đơn vị này', en: 'This unit only' },
+  limit: { vi: 'Số dòng tối đa', en: 'Row limit' },
   form: { vi: 'Biểu mẫu', en: 'Form' },
   cell: { vi: 'Ô số liệu', en: 'Cell' }
 };
@@ -37,9 +40,9 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService;
   const config = { fieldLabels: labels };
 
   app.get('/api/reports/forms', {
-    schema: { tags: ['reports'], summary: 'Các biểu mẫu báo cáo / Report forms', response: { 200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...errors } },
+    schema: { tags: ['reports'], summary: 'Các biểu mẫu báo cáo: cột, nhãn, định nghĩa từng ô / Report forms: columns, labels, what each cell counts', response: { 200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...errors } },
     preHandler: app.requireUser
-  }, async () => ({ items: reports.forms() }));
+  }, async () => ({ items: [...reports.forms()] }));
 
   const Subscriptions = Type.Object({}, { additionalProperties: true, description: 'Đăng ký và các tệp đã tạo / subscriptions and generated files' });
   app.get('/api/reports/subscriptions', {
@@ -71,6 +74,21 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService;
     return reply.header('content-type', mediaType).header('content-disposition', `attachment; filename="${fileName}"`).send(stream);
   });
 
+  app.get('/api/reports/kpis', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Chỉ số tổng hợp của phạm vi mình: đơn đang giữ, đang mở, sắp đến hạn, quá hạn, nhận hôm nay / tháng này, đã giải quyết năm nay và đúng hạn / Dashboard KPIs of my scope',
+      response: {
+        200: Type.Object({
+          total: Type.Integer(), open: Type.Integer(), dueSoon: Type.Integer(), overdue: Type.Integer(), receivedToday: Type.Integer(), receivedMonth: Type.Integer(),
+          closedYear: Type.Integer(), onTimeYear: Type.Integer(), onTimeRate: Type.Union([Type.Number(), Type.Null()])
+        }),
+        ...errors
+      }
+    },
+    preHandler: app.requireUser
+  }, async (request) => reports.kpis(request.user!));
+
   app.get('/api/reports/analytics', {
     schema: { tags: ['reports'], summary: 'Phân tích cho lãnh đạo: đúng hạn theo đơn vị, thời gian xử lý, tồn đọng, lĩnh vực, địa bàn, xu hướng / Analytics for leaders', querystring: PeriodQuery, response: { 200: Type.Object({}, { additionalProperties: true }), ...errors } },
     config, preHandler: app.requireUser
@@ -85,12 +103,15 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService;
     schema: {
       tags: ['reports'],
       summary: 'Danh sách đơn sau một số liệu (đếm bằng chính số liệu) / The petitions behind a figure',
-      params: Type.Object({ form: Type.String({ pattern: '^[0-9A-Z-]{3,20}$' }), cell: Type.String({ pattern: '^[A-Z_]{2,40}$' }) }),
+      params: Type.Object({ form: Type.String({ pattern: '^[0-9A-Z-]{3,20}$' }), cell: Type.String({ pattern: '^[A-Z0-9_]{2,40}$' }) }),
       querystring: Type.Object({ ...PeriodQuery.properties, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1000 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...errors }
+      response: { 200: Type.Object({ total: Type.Integer({ description: 'Số dòng của danh sách (= số liệu; với ô "người": tổng cột số người) / rows of the list' }), items: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...errors }
     },
     config, preHandler: app.requireUser
-  }, async (request) => ({ items: await reports.cellRows(request.user!, request.params.form, request.params.cell, request.query, request.query.limit ?? 1000) }));
+  }, async (request) => {
+    const { total, items } = await reports.cellList(request.user!, request.params.form, request.params.cell, request.query, request.query.limit ?? 1000);
+    return { total, items };
+  });
 
   app.get('/api/reports/:form/export.xlsx', {
     schema: { tags: ['reports'], summary: 'Xuất XLSX theo mẫu / Export as XLSX', params: FormParams, querystring: PeriodQuery, response: FILE },
@@ -109,7 +130,7 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService;
   });
 
   app.get('/api/reports/:form/cells/:cell/export.csv', {
-    schema: { tags: ['reports'], summary: 'Xuất CSV danh sách sau một số liệu / Export a list as CSV', params: Type.Object({ form: Type.String({ pattern: '^[0-9A-Z-]{3,20}$' }), cell: Type.String({ pattern: '^[A-Z_]{2,40}$' }) }), querystring: PeriodQuery, response: FILE },
+    schema: { tags: ['reports'], summary: 'Xuất CSV danh sách sau một số liệu / Export a list as CSV', params: Type.Object({ form: Type.String({ pattern: '^[0-9A-Z-]{3,20}$' }), cell: Type.String({ pattern: '^[A-Z0-9_]{2,40}$' }) }), querystring: PeriodQuery, response: FILE },
     config, preHandler: app.requireUser
   }, async (request, reply) => {
     const { bytes, fileName } = await reports.exportCsv(request.user!, request.params.form, request.params.cell, request.query);

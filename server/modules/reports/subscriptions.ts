@@ -1,27 +1,26 @@
 /** Subscriptions to scheduled reports, and the generated files (their owner only). */
 import { sql } from 'drizzle-orm';
 import { REPORT_FORMS } from '../../../shared/reports/forms.ts';
-import { isWithinAny } from '../../../shared/unit-path.ts';
 import type { Db } from '../../db/client.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.log.ts';
+import { requireReportSubscription } from '../access/policy.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
 import { nextRun, XLSX_MEDIA_TYPE } from '../../jobs/report-schedule.ts';
 import type { FileStore } from '../../storage/file-store.ts';
-import { reportErrors } from './reports.service.ts';
+import { reportErrors } from './reports.errors.ts';
 
 export function createReportSubscriptions(deps: { db: Db; files: FileStore; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
   return {
     async subscribe(user: AuthUser, input: { form: string; frequency: 'WEEKLY' | 'MONTHLY'; unitId?: string }) {
-      if (user.role !== 'LEADER') throw commonErrors.forbidden();
-      if (!REPORT_FORMS.some((f) => f.code === input.form)) throw reportErrors.unknownForm();
       const unitId = input.unitId ?? user.unitId;
       const { rows: units } = await deps.db.execute<{ path: string }>(sql`SELECT path::text FROM units WHERE id = ${unitId} AND valid_to IS NULL`);
-      if (!units[0] || !isWithinAny(units[0].path, user.scopePaths)) throw commonErrors.forbidden();
+      requireReportSubscription(user, units[0]?.path ?? '');
+      if (!REPORT_FORMS.some((f) => f.code === input.form)) throw reportErrors.unknownForm();
       const { rows } = await deps.db.execute<{ id: string }>(sql`
         INSERT INTO report_subscriptions (user_id, form, frequency, unit_id, next_run_at) VALUES (${user.id}, ${input.form}, ${input.frequency}, ${unitId}, ${nextRun(input.frequency, now())}) RETURNING id`);
-      await appendAudit(deps.db, { actorId: user.id, actorLabel: user.identifierCode, action: 'report.subscribe', entityType: 'report_subscription', entityId: rows[0]!.id, unitPath: units[0].path, details: { form: input.form, frequency: input.frequency } });
+      await appendAudit(deps.db, { actorId: user.id, actorLabel: user.identifierCode, action: 'report.subscribe', entityType: 'report_subscription', entityId: rows[0]!.id, unitPath: units[0]!.path, details: { form: input.form, frequency: input.frequency } });
       return this.list(user);
     },
 

@@ -8,6 +8,8 @@
  *   delivered after the last seq it had, so nothing falls in the gap.
  * - Events are de-duplicated by id: a live copy and a caught-up copy are shown once.
  * - Extra topics (the wall screen's retained snapshots) go to their own handler.
+ * - The account's alerts ('notification.created' on its own topic) go to `onNotification`, never
+ *   to `onEvent`: a page's feed shows unit events, the toasts and the bell show alerts.
  *
  * ## Usage
  * const live = new LiveConnection({ lastSeq: stats.lastSeq, onEvent: (e) => … });
@@ -28,6 +30,8 @@ interface TokenReply {
 export interface LiveOptions {
   lastSeq: string;
   onEvent: (event: EventEnvelope) => void;
+  /** The account's own alerts (live or caught up); without it they are dropped. */
+  onNotification?: (event: EventEnvelope<'notification.created'>) => void;
   /** The session is gone for good (default: go nowhere). */
   onUnauthorized?: (error: unknown) => void;
   /** How the API is called (a wall screen renews its kiosk session itself). Default: api(). */
@@ -192,6 +196,7 @@ export class LiveConnection {
     this.#seen.add(event.id);
     if (this.#seen.size > SEEN_LIMIT) this.#seen.delete(this.#seen.values().next().value!);
     if (BigInt(event.seq) > BigInt(this.#lastSeq)) this.#lastSeq = event.seq;
-    this.#options.onEvent(event);
+    if (event.type === 'notification.created') this.#options.onNotification?.(event);
+    else this.#options.onEvent(event);
   }
 }
