@@ -28,6 +28,19 @@ export const fileErrors = {
   missing: defineError('files.missing', 404, 'Tệp không còn trên máy chủ.', 'The file is no longer on the server.')
 };
 
+/**
+ * The bytes of an uploaded part, refusing one cut at the size limit. @fastify/multipart only
+ * notices the cut when a chunk arrives after busboy marked the stream truncated; when the cut
+ * falls on the last chunk it hands back exactly MAX_FILE_BYTES, so the flag is checked again here.
+ */
+export async function readUploadedFile(part: { toBuffer(): Promise<Buffer>; file: { truncated?: boolean } }): Promise<Buffer> {
+  const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+    throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? fileErrors.tooLarge() : error;
+  });
+  if (part.file.truncated) throw fileErrors.tooLarge();
+  return bytes;
+}
+
 export interface StoredFile {
   sha256: string;
   size: number;

@@ -62,14 +62,22 @@ describe('petition attachments', () => {
     }
   });
 
-  it('refuses an executable named .pdf, an empty file and a missing file with a clear message; nothing is written', async () => {
+  it('refuses an executable named .pdf, an empty file, a file over 20 MB and a missing file with a clear message, keeping none of them (exactly 20 MB is kept)', async () => {
     const before = await t.count('petition_attachments');
     const exe = await upload('hoso.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]));
     expect(exe.status).toBe(415);
     expect(exe.body.error.message).toMatch(/PDF hoặc ảnh/);
     expect((await upload('rong.pdf', Buffer.alloc(0))).status).toBe(400);
+    // A file cut by the size limit is refused, not kept as its first 20 MB.
+    for (const extra of [0, 1, 64 * 1024]) {
+      const big = await upload('qua-lon.pdf', Buffer.concat([pdf, Buffer.alloc(20 * 1024 * 1024 - pdf.length + 1 + extra)]));
+      expect(big.status).toBe(413);
+      expect(big.body.error.message).toMatch(/Tệp quá lớn \(tối đa 20 MB\)/);
+    }
+    // Exactly 20 MB is still accepted.
+    expect((await upload('vua-du.pdf', Buffer.concat([pdf, Buffer.alloc(20 * 1024 * 1024 - pdf.length)]))).status).toBe(201);
     const noFile = await t.request('POST', `/api/petitions/${petitionId}/attachments`, { cookie: officer, body: { file: 'x' } });
     expect(noFile.status).toBe(400);
-    expect(await t.count('petition_attachments')).toBe(before);
+    expect(await t.count('petition_attachments')).toBe(before + 1);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
-import { fileErrors, MAX_FILE_BYTES } from '../../storage/file-store.ts';
+import { MAX_FILE_BYTES, readUploadedFile } from '../../storage/file-store.ts';
 import { ErrorReply } from '../auth/auth.schemas.ts';
 import { directiveErrors } from './directives.errors.ts';
 import { Attachment, AttachmentParams, Directive, DirectiveList, fieldLabels, IssueBody, ListQuery, Params, StepBody, StepParams } from './directives.schemas.ts';
@@ -73,9 +73,7 @@ export const directivesRoutes: FastifyPluginAsyncTypebox<{ directives: Directive
       if (!request.isMultipart()) throw directiveErrors.noFile();
       const part = await request.file().catch(() => undefined);
       if (!part) throw directiveErrors.noFile();
-      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
-        throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? fileErrors.tooLarge() : error;
-      });
+      const bytes = await readUploadedFile(part);
       return reply.code(201).send(await directives.attach(request.user!, request.params.id, { fileName: part.filename, bytes }));
     });
   };

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.ts';
 import { timestamptz } from '../../db/columns.ts';
 import { withScope } from '../../db/scoped.ts';
 import { commonErrors, defineError } from '../../http/errors.ts';
-import { fileErrors, MAX_FILE_BYTES, type FileStore } from '../../storage/file-store.ts';
+import { MAX_FILE_BYTES, readUploadedFile, type FileStore } from '../../storage/file-store.ts';
 import { appendAudit } from '../audit/audit.log.ts';
 import { refuseNonReadersEarly, requirePetitionCreate, requirePetitionRead } from '../access/policy.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
@@ -118,9 +118,7 @@ export const attachmentsRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachm
     if (!request.isMultipart()) throw attachmentErrors.noFile();
     const part = await request.file().catch(() => undefined);
     if (!part) throw attachmentErrors.noFile();
-    const bytes = await part.toBuffer().catch((error: { code?: string }) => {
-      throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? fileErrors.tooLarge() : error;
-    });
+    const bytes = await readUploadedFile(part);
     return reply.code(201).send(await attachments.add(request.user!, request.params.id, { fileName: part.filename, bytes }));
   });
 
