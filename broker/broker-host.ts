@@ -8,10 +8,12 @@ import net from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Aedes, type Client } from 'aedes';
+import type { WebSocket } from 'ws';
 import { createAuthenticate, type TokenVerifier } from './hooks/authenticate.ts';
 import { authorizeSubscribe } from './hooks/authorize-subscribe.ts';
 import { authorizePublish } from './hooks/authorize-publish.ts';
 import { getClientScope } from './client-scope.ts';
+import { mqttWebSocketStream } from './websocket-stream.ts';
 
 export interface BrokerHostOptions {
   verifyToken: TokenVerifier;
@@ -72,7 +74,14 @@ export class BrokerHost extends EventEmitter implements Publisher {
       authorizeSubscribe,
       authorizePublish,
       heartbeatInterval: 60_000, // 1 minute
-      connectTimeout: 30_000 // 30 seconds to send CONNECT
+      connectTimeout: 30_000, // 30 seconds to send CONNECT
+      // No cap on messages in flight inside the broker: only the relay (a batch at a time) and a
+      // client's own presence publish, so nothing floods it. A cap queues messages behind a slow
+      // subscriber, and aedes' queue (mqemitter) then drains recursively: thousands of queued
+      // messages with no subscriber left overflowed the stack in the stress bench.
+      concurrency: 0,
+      // A TCP client that stops reading is disconnected after 10 s (WebSocket: websocket-stream.ts).
+      drainTimeout: 10_000
     });
     broker.on('clientError', (client, error) => this.#options.log.warn({ clientId: client.id, err: error.message }, 'mqtt client error'));
     broker.on('connectionError', (client, error) => this.#options.log.warn({ clientId: client?.id, err: error.message }, 'mqtt connection error'));
@@ -91,7 +100,16 @@ export class BrokerHost extends EventEmitter implements Publisher {
     this.emit('ready');
   }
 
-  /** Hand a WebSocket stream (from the HTTP server's /mqtt route) to the broker. */
+  /** Hand a WebSocket accepted by the HTTP server's /mqtt route to the broker (lean stream: websocket-stream.ts). */
+  handleWebSocket(socket: WebSocket, request: IncomingMessage): void {
+    if (!this.ready) {
+      socket.terminate();
+      return;
+    }
+    this.#broker!.handle(mqttWebSocketStream(socket), request);
+  }
+
+  /** Hand any other connected stream to the broker. */
   handle(stream: Duplex, request: IncomingMessage): void {
     if (!this.ready) {
       stream.destroy();

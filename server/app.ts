@@ -7,7 +7,6 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
-import { createWebSocketStream } from 'ws';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Secrets } from './secrets.ts';
@@ -197,11 +196,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
+  await app.register(websocket, { options: { maxPayload: 256 * 1024, perMessageDeflate: false } });
   await app.register(authPlugin, { auth });
 
   app.get('/mqtt', { websocket: true, schema: { hide: true } }, (socket, request) => {
-    broker.handle(createWebSocketStream(socket), request.raw);
+    broker.handleWebSocket(socket, request.raw);
   });
   await app.register(healthRoutes, { pool: database.pool, broker });
   await app.register(authRoutes, { auth });
