@@ -1,11 +1,20 @@
 /**
- * Issue 5's stress case: 1,000 subscribers on one topic at 50 events/s, against our broker (aedes
- * in the server, over WebSocket at /mqtt and over TCP) and against Mosquitto over TCP when the
- * Debian package is installed, in the same run. Prints p50/p99 and the broker's CPU per delivery
- * for each, and the ratios to Mosquitto. The subscribers run in a child process.
- * `npx tsx tests/bench/broker-stress.ts [--clients 1000] [--rate 50] [--seconds 10]`
+ * Issue 5's stress case: N subscribers (1,000) on one topic at R events/s (50) for S seconds,
+ * against our broker (aedes in the server: MQTT over WebSocket at /mqtt, and over TCP) and
+ * against Mosquitto over TCP (Debian package `mosquitto`, started here on a free port with a
+ * temporary config; skipped with a message when it is not installed), in the same run.
+ *
+ * The subscribers run in a child process (support/load-clients.ts), so the broker's CPU is its
+ * process's own: `process.cpuUsage()` of this process for aedes (the publisher is in-process,
+ * as the outbox relay is), utime + stime from /proc/<pid>/stat for Mosquitto (its publisher is
+ * an mqtt.js client here). The subscribers are lean MQTT clients (support/lean-subscriber.ts:
+ * mqtt.js in Node costs more CPU per message than the brokers do, and would be what is measured);
+ * over WebSocket they send one frame per packet, as mqtt.js does in a browser.
+ *
+ * Alone: `npx tsx tests/bench/broker-stress.ts [--clients 1000] [--rate 50] [--seconds 20] [--brokers ws,tcp,mosquitto]`;
+ * `npm run bench` runs it from run.ts.
  */
-import { fork, spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -18,28 +27,65 @@ import { createDatabase } from '../../server/db/client.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import { createSeededDatabase, startThrowawayCluster } from '../support/pg-cluster.ts';
 import { TEST_SECRETS, testConfig } from '../support/test-config.ts';
+import { now } from './support/load-clients.ts';
+import { startLoad } from './support/load-process.ts';
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '1000' }, rate: { type: 'string', default: '50' }, seconds: { type: 'string', default: '10' } } });
-const CLIENTS = Number(values.clients);
-const RATE = Number(values.rate);
-const SECONDS = Number(values.seconds);
-const MOSQUITTO = '/usr/sbin/mosquitto';
-const here = path.dirname(fileURLToPath(import.meta.url));
+export const MOSQUITTO = '/usr/sbin/mosquitto';
 
-interface Result {
-  name: string;
-  p50: number;
-  p99: number;
-  delivered: number;
-  expected: number;
-  cpuMicrosPerDelivery: number;
+export interface StressOptions {
+  clients: number;
+  rate: number;
+  seconds: number;
+  /** Which brokers to measure (default all three). */
+  brokers?: BrokerRun['name'][];
+  log?: (message: string) => void;
 }
 
-const percentile = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]! : NaN);
+export interface BrokerRun {
+  name: 'aedes WS' | 'aedes TCP' | 'Mosquitto TCP';
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  delivered: number;
+  expected: number;
+  duplicates: number;
+  connectMs: number;
+  /** Broker CPU (user + system) per delivery, µs. */
+  cpuMicrosPerDelivery: number;
+  /** Resident memory of the broker's process with the subscribers connected, MB. */
+  rssMb: number;
+  /** CPU of the subscribers' process per delivery, µs (they share the 2 cores with the broker). */
+  clientCpuMicrosPerDelivery: number;
+}
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
+export interface StressResult {
+  options: StressOptions;
+  runs: BrokerRun[];
+  /** Why Mosquitto was not measured, when it was not. */
+  mosquittoSkipped?: string;
+}
+
+const TOPIC = 'dt/u/VN/01/ev';
+// About the size of a real event envelope (a petition.created is ~300 bytes).
+const FILLER = JSON.stringify({
+  id: '0',
+  seq: '0',
+  type: 'petition.created',
+  unitPath: 'VN.01',
+  occurredAt: new Date(0).toISOString(),
+  payload: { petitionId: '00000000-0000-0000-0000-000000000000', code: 'KN-2026-000001', type: 'KHIEU_NAI', status: 'MOI_TIEP_NHAN', unitId: '00000000-0000-0000-0000-000000000000', unitName: 'UBND thành phố Hà Nội', receivedAt: new Date(0).toISOString() }
+});
+
+/** Send time (20 characters) + message number (8) + an envelope-sized body. */
+function stressPayload(n: number): Buffer {
+  return Buffer.from(now().toFixed(3).padStart(20, '0') + String(n).padStart(8, '0') + FILLER);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
     const server = net.createServer();
+    server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const port = (server.address() as net.AddressInfo).port;
       server.close(() => resolve(port));
@@ -47,27 +93,42 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Run the subscribers, publish RATE messages a second for SECONDS, and measure the broker's CPU meanwhile. */
-async function scenario(name: string, url: string, topic: string, publish: (payload: Buffer) => Promise<void> | void, cpu: () => number, auth?: { username: string; password: string }): Promise<Result> {
-  const child = fork(path.join(here, 'stress-clients.ts'), [url, topic, String(CLIENTS), String(SECONDS), ...(auth ? [auth.username, auth.password] : [])], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const messages: { ready?: boolean; latencies?: number[]; received?: number }[] = [];
-  child.on('message', (m) => messages.push(m as never));
-  while (!messages.some((m) => m.ready)) await new Promise((r) => setTimeout(r, 100));
-  const cpuBefore = cpu();
-  const total = RATE * SECONDS;
-  const started = Date.now();
+async function runOne(
+  name: BrokerRun['name'],
+  options: StressOptions,
+  load: { url: string; username?: string; password?: string },
+  publish: (payload: Buffer) => void,
+  cpuMicros: () => number,
+  rssBytes: () => number
+): Promise<BrokerRun> {
+  const total = options.rate * options.seconds;
+  const clients = await startLoad({ url: load.url, accounts: [{ username: load.username, password: load.password, topics: [TOPIC] }], clients: options.clients, mode: 'stress', messages: total });
+  const rssMb = rssBytes() / 1024 / 1024;
+  options.log?.(`  ${name}: ${options.clients} subscribers connected in ${(clients.connectMs / 1000).toFixed(1)} s; publishing ${total} messages…`);
+  const cpuBefore = cpuMicros();
+  const started = now();
   for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / RATE;
-    const wait = due - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    // Not awaited: the publisher keeps its rate whether or not the broker keeps up (lag shows as latency).
-    void publish(Buffer.from(`${Date.now()}`.padStart(13, '0') + JSON.stringify({ i, type: 'stress' })));
+    const wait = started + (i * 1000) / options.rate - now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    // Not awaited: the rate holds whether or not the broker keeps up (lag shows as latency).
+    publish(stressPayload(i));
   }
-  while (!messages.some((m) => m.latencies)) await new Promise((r) => setTimeout(r, 200));
-  const cpuMicros = cpu() - cpuBefore;
-  const { latencies = [], received = 0 } = messages.find((m) => m.latencies)!;
-  latencies.sort((a, b) => a - b);
-  return { name, p50: percentile(latencies, 50), p99: percentile(latencies, 99), delivered: received, expected: total * CLIENTS, cpuMicrosPerDelivery: received ? cpuMicros / received : NaN };
+  const result = await clients.finish(total * options.clients, 10_000);
+  const cpu = cpuMicros() - cpuBefore;
+  return {
+    name,
+    p50: result.p50,
+    p95: result.p95,
+    p99: result.p99,
+    max: result.max,
+    delivered: result.unique,
+    expected: total * options.clients,
+    duplicates: result.duplicates,
+    connectMs: clients.connectMs,
+    cpuMicrosPerDelivery: result.received ? cpu / result.received : NaN,
+    rssMb,
+    clientCpuMicrosPerDelivery: result.clientCpuMicrosPerDelivery
+  };
 }
 
 const ownCpu = () => {
@@ -75,57 +136,126 @@ const ownCpu = () => {
   return u.user + u.system;
 };
 
-async function main(): Promise<void> {
-  const results: Result[] = [];
-  const cluster = await startThrowawayCluster();
-  const databaseUrl = await createSeededDatabase(cluster, 'stress', 0);
-  const database = createDatabase(databaseUrl, { max: 10 });
-  const app = await buildApp({ config: testConfig({ mqttPort: await freePort() }), secrets: TEST_SECRETS, database, databaseUrl, serveWeb: false, logger: false });
-  const url = await app.listen();
-  const leader = await demoLogin(url, 'lanhdao');
-  const token = (await (await fetch(`${url}/api/realtime/token`, { method: 'POST', headers: { cookie: leader } })).json()) as { token: string; username: string };
-  const topic = 'dt/u/VN/01/ev';
-  const auth = { username: token.username, password: token.token };
-  const publish = (payload: Buffer) => app.broker.publish(topic, payload).catch(() => {});
-  results.push(await scenario('aedes over WebSocket', `${url.replace(/^http/, 'ws')}/mqtt`, topic, publish, ownCpu, auth));
-  results.push(await scenario('aedes over TCP', `mqtt://127.0.0.1:${app.broker.tcpAddress!.port}`, topic, publish, ownCpu, auth));
-  await app.close();
-  await database.close();
-  await cluster.stop();
-
-  if (existsSync(MOSQUITTO)) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'dt-mosq-'));
-    const port = await freePort();
-    writeFileSync(path.join(dir, 'mosquitto.conf'), `listener ${port} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 100000\n`);
-    const broker = spawn(MOSQUITTO, ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 500));
-    const publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { protocolVersion: 4 });
-    // CPU of the Mosquitto process from /proc (utime + stime, in clock ticks of 10 ms).
-    const mosquittoCpu = () => {
-      const fields = readFileSync(`/proc/${broker.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10_000;
-    };
-    results.push(await scenario('Mosquitto over TCP', `mqtt://127.0.0.1:${port}`, topic, (p) => void publisher.publish(topic, p, { qos: 1 }), mosquittoCpu));
-    await publisher.endAsync();
-    broker.kill();
+async function startMosquitto(port: number): Promise<{ process: ChildProcess; stop: () => void }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dt-mosquitto-'));
+  const conf = path.join(dir, 'mosquitto.conf');
+  writeFileSync(conf, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'max_queued_messages 100000', 'log_dest none', ''].join('\n'));
+  const child = spawn(MOSQUITTO, ['-c', conf], { stdio: 'ignore' });
+  const stop = () => {
+    child.kill();
     rmSync(dir, { recursive: true, force: true });
-  } else {
-    console.log(`Mosquitto is not installed (${MOSQUITTO}): apt-get install mosquitto to compare.`);
+  };
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (up) break;
+    if (Date.now() > until || child.exitCode !== null) {
+      stop();
+      throw new Error('mosquitto did not start');
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
-
-  console.log(`\nbench broker stress: ${CLIENTS} subscribers on one topic, ${RATE} events/s for ${SECONDS} s`);
-  for (const r of results) {
-    console.log(`  ${r.name.padEnd(22)} p50 ${String(r.p50).padStart(6)} ms  p99 ${String(r.p99).padStart(6)} ms  delivered ${r.delivered}/${r.expected}  broker CPU ${r.cpuMicrosPerDelivery.toFixed(1)} µs/delivery`);
-  }
-  const mosq = results.find((r) => r.name.startsWith('Mosquitto'));
-  const ws = results.find((r) => r.name.includes('WebSocket'))!;
-  if (mosq) console.log(`  ratio aedes-WS / Mosquitto: p99 ${(ws.p99 / mosq.p99).toFixed(2)}×, CPU per delivery ${(ws.cpuMicrosPerDelivery / mosq.cpuMicrosPerDelivery).toFixed(2)}× (target: p99 within 2×)`);
+  return { process: child, stop };
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
+export async function runBrokerStress(options: StressOptions): Promise<StressResult> {
+  const log = options.log ?? (() => {});
+  const runs: BrokerRun[] = [];
+  const wanted = (name: BrokerRun['name']) => !options.brokers || options.brokers.includes(name);
+  log(`Broker stress: ${options.clients} subscribers, ${options.rate} events/s for ${options.seconds} s…`);
+
+  const cluster = await startThrowawayCluster();
+  try {
+    const databaseUrl = await createSeededDatabase(cluster, 'bench_stress', 0);
+    const database = createDatabase(databaseUrl, { max: 10 });
+    const app = await buildApp({ config: testConfig({ mqttPort: await freePort() }), secrets: TEST_SECRETS, database, databaseUrl, serveWeb: false, logger: false });
+    try {
+      const url = (await app.listen()).replace('localhost', '127.0.0.1');
+      const leader = await demoLogin(url, 'lanhdao');
+      const token = (await (await fetch(`${url}/api/realtime/token`, { method: 'POST', headers: { cookie: leader } })).json()) as { token: string; username: string };
+      const auth = { username: token.username, password: token.token };
+      const publish = (payload: Buffer) => void app.broker.publish(TOPIC, payload).catch(() => {});
+      const rss = () => process.memoryUsage().rss;
+      if (wanted('aedes WS')) runs.push(await runOne('aedes WS', options, { url: `${url.replace(/^http/, 'ws')}/mqtt`, ...auth }, publish, ownCpu, rss));
+      if (wanted('aedes TCP')) runs.push(await runOne('aedes TCP', options, { url: `mqtt://127.0.0.1:${app.broker.tcpAddress!.port}`, ...auth }, publish, ownCpu, rss));
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  } finally {
+    await cluster.stop();
   }
-);
+
+  let mosquittoSkipped: string | undefined;
+  if (!wanted('Mosquitto TCP')) {
+    // not asked for
+  } else if (existsSync(MOSQUITTO)) {
+    const port = await freePort();
+    const broker = await startMosquitto(port);
+    try {
+      const publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { protocolVersion: 4 });
+      const pid = broker.process.pid!;
+      // utime + stime, in clock ticks (100 a second on Linux).
+      const cpu = () => {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return (Number(fields[11]) + Number(fields[12])) * 10_000;
+      };
+      const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
+      runs.push(await runOne('Mosquitto TCP', options, { url: `mqtt://127.0.0.1:${port}` }, (p) => void publisher.publish(TOPIC, p, { qos: 1 }), cpu, rss));
+      await publisher.endAsync();
+    } finally {
+      broker.stop();
+    }
+  } else {
+    mosquittoSkipped = `Mosquitto is not installed (${MOSQUITTO}); apt-get install mosquitto to compare`;
+    log(mosquittoSkipped);
+  }
+  return { options, runs, mosquittoSkipped };
+}
+
+const fmt = (ms: number) => (Number.isFinite(ms) ? (ms < 10 ? ms.toFixed(1) : ms.toFixed(0)) : '—');
+
+export function printStress(result: StressResult): void {
+  const { clients, rate, seconds } = result.options;
+  console.log(`\nbench broker stress: ${clients} subscribers on one topic, ${rate} events/s for ${seconds} s (QoS 1)`);
+  for (const r of result.runs) {
+    console.log(
+      `  ${r.name.padEnd(14)} p50 ${fmt(r.p50).padStart(6)} ms  p95 ${fmt(r.p95).padStart(6)} ms  p99 ${fmt(r.p99).padStart(6)} ms  max ${fmt(r.max).padStart(6)} ms  ` +
+        `delivered ${r.delivered}/${r.expected}  repeats ${r.duplicates}  CPU ${r.cpuMicrosPerDelivery.toFixed(1)} µs/delivery (clients ${r.clientCpuMicrosPerDelivery.toFixed(1)})  RSS ${r.rssMb.toFixed(0)} MB`
+    );
+  }
+  const ratios = stressRatios(result);
+  if (ratios) console.log(`  aedes WS / Mosquitto: p99 ${ratios.p99.toFixed(2)}× (target ≤ 2×), CPU per delivery ${ratios.cpu.toFixed(2)}×`);
+  if (result.mosquittoSkipped) console.log(`  ${result.mosquittoSkipped}`);
+}
+
+export function stressRatios(result: StressResult): { p99: number; cpu: number } | undefined {
+  const ws = result.runs.find((r) => r.name === 'aedes WS');
+  const mosquitto = result.runs.find((r) => r.name === 'Mosquitto TCP');
+  if (!ws || !mosquitto) return undefined;
+  return { p99: ws.p99 / mosquitto.p99, cpu: ws.cpuMicrosPerDelivery / mosquitto.cpuMicrosPerDelivery };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: { clients: { type: 'string', default: '1000' }, rate: { type: 'string', default: '50' }, seconds: { type: 'string', default: '20' }, brokers: { type: 'string' } }
+  });
+  const names = { ws: 'aedes WS', tcp: 'aedes TCP', mosquitto: 'Mosquitto TCP' } as const;
+  const brokers = values.brokers?.split(',').map((b) => names[b as keyof typeof names]);
+  runBrokerStress({ clients: Number(values.clients), rate: Number(values.rate), seconds: Number(values.seconds), brokers, log: console.log }).then(
+    (result) => {
+      printStress(result);
+      process.exit(0);
+    },
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    }
+  );
+}
