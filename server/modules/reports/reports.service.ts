@@ -26,6 +26,9 @@ import { createReportsRepository } from './reports.repository.ts';
 
 export { reportErrors };
 
+/** The longest list a CSV export holds (the whole list, or a clear refusal). */
+export const CSV_MAX_ROWS = 100_000;
+
 export interface PeriodQuery {
   period?: PeriodKind;
   year?: number;
@@ -153,7 +156,9 @@ export function createReportsService(deps: { db: Db; cutoffDay?: number }) {
     },
 
     async exportCsv(user: AuthUser, formCode: string, cellCode: string, q: PeriodQuery): Promise<{ bytes: Buffer; fileName: string }> {
-      const { cell, items } = await cellList(user, formCode, cellCode, q, 100_000);
+      const { cell, items, total } = await cellList(user, formCode, cellCode, q, CSV_MAX_ROWS);
+      // The file must hold the whole list behind the figure, never a silent part of it.
+      if (total > CSV_MAX_ROWS) throw reportErrors.listTooLarge();
       const { unit, period } = await scopeOf(user, q);
       await audit(user, unit.code, { form: formCode, cell: cellCode, format: 'csv', unit: unit.code, own: q.own === true, from: period.from, to: period.to, rows: items.length });
       return { bytes: csvOfList(cell.query!.source, items), fileName: `${formCode}-${cellCode}-${unit.code}-${period.from}-${period.to}.csv` };
