@@ -77,6 +77,7 @@ export function createReportSchedule(deps: {
       done += 1;
     }
     await deps.db.execute(sql`SELECT report_kpis_compact()`);
+    await deps.db.execute(sql`SELECT command_counts_compact()`);
     return done;
   }
 

@@ -203,3 +203,74 @@ describe('retained snapshots on MQTT', () => {
     expect(await refusal(client, snapshotTopic('VN'))).toEqual([128]);
   });
 });
+
+// Last: it changes the petitions behind the publisher's back (no event), which the MQTT tests above must not see.
+describe('the kept per-unit counts', () => {
+  it('stays equal to SQL counts through transfers, back-dated letters, closures, a deletion and the folding of the kept counts', async () => {
+    // The figures come from per-unit counts the petitions' own statements keep (migration 0020):
+    // change the petitions behind their back in every counted column and compare again.
+    const pool = t.database.pool;
+    await pool.query(`
+      WITH picked AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM petitions)
+      UPDATE petitions p SET
+        unit_path = CASE WHEN picked.n % 7 = 1 THEN 'VN.79'::ltree ELSE p.unit_path END,
+        received_at = CASE WHEN picked.n % 7 = 2 THEN now() - interval '3 days' WHEN picked.n % 7 = 3 THEN now() - interval '40 days' ELSE p.received_at END,
+        field = CASE WHEN picked.n % 7 = 4 THEN 'MOI_TRUONG' ELSE p.field END,
+        closed_at = CASE WHEN picked.n % 7 = 5 THEN now() - interval '2 hours' WHEN picked.n % 7 = 6 THEN NULL ELSE p.closed_at END,
+        closed_on_time = CASE WHEN picked.n % 7 = 5 THEN true WHEN picked.n % 7 = 6 THEN NULL ELSE p.closed_on_time END
+      FROM picked WHERE picked.id = p.id`);
+    const hn = await t.login('canbo.hn');
+    const gone = await t.request('POST', '/api/petitions', { cookie: hn, body: { type: 'KIEN_NGHI', summary: 'Kiến nghị nhập nhầm, sẽ bị xoá thẳng trong cơ sở dữ liệu' } });
+    expect(gone.status).toBe(201);
+    const client = await pool.connect();
+    try {
+      // A deletion, past the foreign keys, as a purge would do it.
+      await client.query('BEGIN');
+      await client.query("SET LOCAL session_replication_role = 'replica'");
+      await client.query('ALTER TABLE petitions ENABLE ALWAYS TRIGGER command_counts_delete');
+      await client.query('DELETE FROM petitions WHERE id = $1', [gone.body.id]);
+      await client.query('ALTER TABLE petitions ENABLE TRIGGER command_counts_delete');
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const leader = await t.login('lanhdao');
+    const check = async () => {
+      for (const [cookie, scope] of [[leader, 'VN'], [await t.login('xem.hn'), 'VN.01']] as const) {
+        const r = await t.request('GET', '/api/command/snapshot', { cookie });
+        const expected = await sqlFigures(scope);
+        expect(r.body.snapshot.figures).toEqual(expected.figures);
+        expect(r.body.snapshot.byStatus).toEqual(expected.byStatus);
+        expect(r.body.snapshot.byProvince).toEqual(expected.byProvince);
+        const trendFrom = startOfVnDay(toVnDate(new Date(Date.now() - 29 * 86_400_000)));
+        const mix = await pool.query(
+          `SELECT to_char(received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, type, coalesce(field, '') AS field, count(*)::int AS n
+             FROM petitions WHERE unit_path <@ $1::ltree AND received_at >= $2 GROUP BY 1, 2, 3`,
+          [scope, trendFrom]
+        );
+        const sum = (key: 'type' | 'field') => {
+          const out: Record<string, number> = {};
+          for (const row of mix.rows) out[row[key]] = (out[row[key]] ?? 0) + row.n;
+          return out;
+        };
+        expect(r.body.snapshot.byType).toEqual(sum('type'));
+        expect(r.body.snapshot.byField).toEqual(sum('field'));
+        expect(r.body.snapshot.trend.reduce((a: number, b: number) => a + b, 0)).toBe(mix.rows.reduce((a, row) => a + row.n, 0));
+      }
+      // The petition pages' counts (GET /api/petitions/stats) read the same kept counts.
+      for (const [cookie, scope] of [[leader, 'VN'], [hn, 'VN.01']] as const) {
+        const stats = await t.request('GET', '/api/petitions/stats', { cookie });
+        const counted = (await pool.query(
+          `SELECT count(*)::int AS total, (count(*) FILTER (WHERE received_at >= $2))::int AS today FROM petitions WHERE unit_path <@ $1::ltree`,
+          [scope, startOfVnDay(toVnDate(new Date()))]
+        )).rows[0];
+        expect({ total: stats.body.total, receivedToday: stats.body.receivedToday }).toEqual({ total: counted.total, receivedToday: counted.today });
+      }
+    };
+    await check();
+    const deltas = Number((await pool.query('SELECT count(*) AS n FROM command_unit_received')).rows[0].n);
+    await pool.query('SELECT command_counts_compact()');
+    expect(Number((await pool.query('SELECT count(*) AS n FROM command_unit_received')).rows[0].n)).toBeLessThan(deltas);
+    await check();
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * SQL of the command centre. The figures are aggregates over petitions (grouped by unit and
- * status, so one pass serves every scope; command-rollup.ts sums them). With `scope` the queries
+ * SQL of the command centre. The figures are per-unit counts kept by the petitions' own
+ * statements (migration 0020; grouped by unit and status, so one read serves every scope;
+ * command-rollup.ts sums them). With `scope` the queries
  * also filter by it (run them inside withScope: RLS is the second wall); without, they count the
  * whole country for the retained per-unit snapshots, which the broker ACL hands out by scope.
  */
@@ -30,19 +31,30 @@ export type DeadlineRow = {
 export function createCommandRepository(db: DbOrTx) {
   return {
     async statusCounts(bounds: CommandBounds, scope?: readonly string[]): Promise<UnitStatusCounts[]> {
+      // From the per-unit counts the petitions' own statements keep (migration 0020): the same
+      // figures as counting the petitions, read from a few thousand rows. Days and years are
+      // Vietnamese, as the bounds are.
       const { rows } = await db.execute<UnitStatusCounts>(sql`
-        SELECT unit_path::text AS "unitPath", status,
-               count(*)::int AS total,
-               (count(*) FILTER (WHERE received_at >= ${bounds.today}))::int AS today,
-               (count(*) FILTER (WHERE received_at >= ${bounds.month}))::int AS month,
-               (count(*) FILTER (WHERE closed_at IS NULL))::int AS open,
-               (count(*) FILTER (WHERE closed_at IS NULL AND deadline_state = 'DUE_SOON'))::int AS "dueSoon",
-               (count(*) FILTER (WHERE closed_at IS NULL AND deadline_state = 'OVERDUE'))::int AS overdue,
-               (count(*) FILTER (WHERE closed_at >= ${bounds.year} AND closed_on_time IS NOT NULL))::int AS "closedYear",
-               (count(*) FILTER (WHERE closed_at >= ${bounds.year} AND closed_on_time))::int AS "onTimeYear"
-          FROM petitions
-         WHERE true ${inScope(sql`unit_path`, scope)}
-         GROUP BY unit_path, status`);
+        WITH st AS (
+          SELECT unit_path, status, sum(n) AS total,
+                 coalesce(sum(n) FILTER (WHERE open), 0) AS open,
+                 coalesce(sum(n) FILTER (WHERE open AND deadline_state = 'DUE_SOON'), 0) AS due_soon,
+                 coalesce(sum(n) FILTER (WHERE open AND deadline_state = 'OVERDUE'), 0) AS overdue
+            FROM command_unit_state WHERE true ${inScope(sql`unit_path`, scope)}
+           GROUP BY 1, 2 HAVING sum(n) <> 0),
+        rc AS (
+          SELECT unit_path, status, coalesce(sum(n) FILTER (WHERE day >= ${bounds.day}::date), 0) AS today, sum(n) AS month
+            FROM command_unit_received WHERE day >= ${`${bounds.day.slice(0, 7)}-01`}::date ${inScope(sql`unit_path`, scope)}
+           GROUP BY 1, 2),
+        cl AS (
+          SELECT unit_path, status, sum(n) AS closed_year, coalesce(sum(n) FILTER (WHERE on_time), 0) AS on_time_year
+            FROM command_unit_closed WHERE year >= ${Number(bounds.day.slice(0, 4))} ${inScope(sql`unit_path`, scope)}
+           GROUP BY 1, 2)
+        SELECT st.unit_path::text AS "unitPath", st.status, st.total::int AS total,
+               coalesce(rc.today, 0)::int AS today, coalesce(rc.month, 0)::int AS month,
+               st.open::int AS open, st.due_soon::int AS "dueSoon", st.overdue::int AS overdue,
+               coalesce(cl.closed_year, 0)::int AS "closedYear", coalesce(cl.on_time_year, 0)::int AS "onTimeYear"
+          FROM st LEFT JOIN rc USING (unit_path, status) LEFT JOIN cl USING (unit_path, status)`);
       return rows;
     },
 
@@ -50,14 +62,14 @@ export function createCommandRepository(db: DbOrTx) {
     async recentCounts(bounds: CommandBounds, scope?: readonly string[]): Promise<UnitRecentCounts[]> {
       const { rows } = await db.execute<UnitRecentCounts>(sql`
         SELECT unit_path::text AS "unitPath",
-               CASE WHEN GROUPING(d.day) = 0 THEN d.day END AS day,
+               CASE WHEN GROUPING(day) = 0 THEN to_char(day, 'YYYY-MM-DD') END AS day,
                CASE WHEN GROUPING(type) = 0 THEN type END AS type,
-               CASE WHEN GROUPING(d.field) = 0 THEN d.field END AS field,
-               count(*)::int AS n
-          FROM petitions,
-               LATERAL (SELECT to_char((received_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD') AS day, coalesce(field, '') AS field) d
-         WHERE received_at >= ${bounds.trendStart} ${inScope(sql`unit_path`, scope)}
-         GROUP BY GROUPING SETS ((unit_path, d.day), (unit_path, type), (unit_path, d.field))`);
+               CASE WHEN GROUPING(field) = 0 THEN field END AS field,
+               sum(n)::int AS n
+          FROM command_unit_received
+         WHERE day >= ${bounds.trendFrom}::date ${inScope(sql`unit_path`, scope)}
+         GROUP BY GROUPING SETS ((unit_path, day), (unit_path, type), (unit_path, field))
+        HAVING sum(n) <> 0`);
       return rows;
     },
 

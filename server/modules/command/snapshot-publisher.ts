@@ -1,6 +1,7 @@
 /**
  * Retained snapshots per scope (issue 5 item 1): after events that touch petitions, recount
- * once for the whole country (one grouped pass, command.repository.ts), sum per unit path
+ * once for the whole country (from the per-unit counts kept by migration 0020's triggers, a few
+ * thousand rows whatever the number of petitions; command.repository.ts), sum per unit path
  * (command-rollup.ts) and publish, retained, every snapshot that changed on snapshotTopic(path).
  * A screen that subscribes gets its scope's current figures at once; the broker ACL
  * (shared/topics.ts mayUseFilter) hands a snapshot only to clients whose scope holds that unit.

@@ -7,7 +7,7 @@ import { toVnDate, type IsoDate } from '../../../shared/calendar/index.ts';
 import { FORWARDED_SOURCES } from '../../../shared/procedure/intake.ts';
 import { allowedActions, intakeRule } from '../../../shared/procedure/state-machine.ts';
 import { formatPetitionCode, PETITION_SUMMARY_MIN, type PetitionStatus, type PetitionType } from '../../../shared/petition.ts';
-import { startOfVnDay, vnYear } from '../../../shared/vn-time.ts';
+import { vnYear } from '../../../shared/vn-time.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { outsideScope, withScope } from '../../db/scoped.ts';
 import { appendAudit } from '../audit/audit.log.ts';
@@ -284,7 +284,7 @@ export function createPetitionsService(deps: PetitionsServiceDeps) {
       const scope = requirePetitionRead(user);
       const [total, receivedToday] = await withScope(deps.db, scope, async (tx) => {
         const repo = createPetitionsRepository(tx);
-        return [await repo.countInScope(scope), await repo.countInScope(scope, startOfVnDay(now()))] as const;
+        return [await repo.countInScope(scope), await repo.countInScope(scope, toVnDate(now()))] as const;
       });
       const lastSeq = await outbox.lastSeq();
       return { total, receivedToday, lastSeq };
