@@ -131,7 +131,10 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       if (unit && !isWithinAny(unit.path, scope)) throw commonErrors.forbidden();
       return withScope(deps.db, scope, async (tx) => {
         const rows = await createReceptionRepository(tx).listSchedules(scope, unit?.path);
-        return Promise.all(rows.map((r) => read(tx, scope, r.schedule.id)));
+        // In turn: they share the transaction's one connection.
+        const out: Awaited<ReturnType<typeof read>>[] = [];
+        for (const r of rows) out.push(await read(tx, scope, r.schedule.id));
+        return out;
       });
     },
 

@@ -19,7 +19,14 @@ export function createAnalyticsService(deps: { db: Db }) {
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
 
 async function computeIn(tx: Tx, scope: { subtree: string; from: Date; until: Date }) {
-  const q = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await tx.execute<T>(query)).rows;
+  // One connection runs one query at a time: the queries are chained rather than sent at once
+  // (pg queues them anyway, and warns that sending them together is going away in pg 9).
+  let previous: Promise<unknown> = Promise.resolve();
+  const q = <T extends Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]> => {
+    const run = previous.then(async () => (await tx.execute<T>(query)).rows as T[]);
+    previous = run.catch(() => undefined);
+    return run;
+  };
   const inTree = sql`p.unit_path <@ ${scope.subtree}::ltree`;
   const closedIn = sql`p.closed_at >= ${scope.from} AND p.closed_at < ${scope.until}`;
   const receivedIn = sql`p.received_at >= ${scope.from} AND p.received_at < ${scope.until}`;
