@@ -251,7 +251,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   runBrokerStress({ clients: Number(values.clients), rate: Number(values.rate), seconds: Number(values.seconds), brokers, log: console.log }).then(
     (result) => {
       printStress(result);
-      process.exit(0);
+      // A miss: a message lost, or aedes over WebSocket slower than twice Mosquitto at p99.
+      const ratios = stressRatios(result);
+      const lost = result.runs.some((r) => r.delivered < r.expected);
+      process.exit(lost || (ratios !== undefined && ratios.p99 > 2) ? 1 : 0);
     },
     (error) => {
       console.error(error);
