@@ -16,6 +16,14 @@ import { kioskDevicesTable } from './command.table.ts';
 
 const inScope = (column: SQL, scope: readonly string[] | undefined) => (scope ? sql`AND ${column} <@ ANY(${arrayParam(scope, 'ltree')})` : sql``);
 
+/**
+ * The unit the counts are grouped by: each unit (the retained per-unit snapshots), or its
+ * province (one scope's snapshot, which only splits by province: far fewer rows to sum).
+ */
+export type CountGrain = 'unit' | 'province';
+const grainOf = (grain: CountGrain) =>
+  grain === 'unit' ? sql`unit_path` : sql`CASE WHEN nlevel(unit_path) > 2 THEN subpath(unit_path, 0, 2) ELSE unit_path END`;
+
 export type DeadlineRow = {
   id: string;
   code: string;
@@ -30,24 +38,25 @@ export type DeadlineRow = {
 
 export function createCommandRepository(db: DbOrTx) {
   return {
-    async statusCounts(bounds: CommandBounds, scope?: readonly string[]): Promise<UnitStatusCounts[]> {
+    async statusCounts(bounds: CommandBounds, scope?: readonly string[], grain: CountGrain = 'unit'): Promise<UnitStatusCounts[]> {
+      const key = grainOf(grain);
       // From the per-unit counts the petitions' own statements keep (migration 0020): the same
       // figures as counting the petitions, read from a few thousand rows. Days and years are
       // Vietnamese, as the bounds are.
       const { rows } = await db.execute<UnitStatusCounts>(sql`
         WITH st AS (
-          SELECT unit_path, status, sum(n) AS total,
+          SELECT ${key} AS unit_path, status, sum(n) AS total,
                  coalesce(sum(n) FILTER (WHERE open), 0) AS open,
                  coalesce(sum(n) FILTER (WHERE open AND deadline_state = 'DUE_SOON'), 0) AS due_soon,
                  coalesce(sum(n) FILTER (WHERE open AND deadline_state = 'OVERDUE'), 0) AS overdue
             FROM command_unit_state WHERE true ${inScope(sql`unit_path`, scope)}
            GROUP BY 1, 2 HAVING sum(n) <> 0),
         rc AS (
-          SELECT unit_path, status, coalesce(sum(n) FILTER (WHERE day >= ${bounds.day}::date), 0) AS today, sum(n) AS month
+          SELECT ${key} AS unit_path, status, coalesce(sum(n) FILTER (WHERE day >= ${bounds.day}::date), 0) AS today, sum(n) AS month
             FROM command_unit_received WHERE day >= ${`${bounds.day.slice(0, 7)}-01`}::date ${inScope(sql`unit_path`, scope)}
            GROUP BY 1, 2),
         cl AS (
-          SELECT unit_path, status, sum(n) AS closed_year, coalesce(sum(n) FILTER (WHERE on_time), 0) AS on_time_year
+          SELECT ${key} AS unit_path, status, sum(n) AS closed_year, coalesce(sum(n) FILTER (WHERE on_time), 0) AS on_time_year
             FROM command_unit_closed WHERE year >= ${Number(bounds.day.slice(0, 4))} ${inScope(sql`unit_path`, scope)}
            GROUP BY 1, 2)
         SELECT st.unit_path::text AS "unitPath", st.status, st.total::int AS total,
@@ -59,15 +68,15 @@ export function createCommandRepository(db: DbOrTx) {
     },
 
     /** Received since the trend window opened, per unit and Vietnamese day, type or field. */
-    async recentCounts(bounds: CommandBounds, scope?: readonly string[]): Promise<UnitRecentCounts[]> {
+    async recentCounts(bounds: CommandBounds, scope?: readonly string[], grain: CountGrain = 'unit'): Promise<UnitRecentCounts[]> {
       const { rows } = await db.execute<UnitRecentCounts>(sql`
         SELECT unit_path::text AS "unitPath",
                CASE WHEN GROUPING(day) = 0 THEN to_char(day, 'YYYY-MM-DD') END AS day,
                CASE WHEN GROUPING(type) = 0 THEN type END AS type,
                CASE WHEN GROUPING(field) = 0 THEN field END AS field,
                sum(n)::int AS n
-          FROM command_unit_received
-         WHERE day >= ${bounds.trendFrom}::date ${inScope(sql`unit_path`, scope)}
+          FROM (SELECT ${grainOf(grain)} AS unit_path, day, type, field, n FROM command_unit_received
+                 WHERE day >= ${bounds.trendFrom}::date ${inScope(sql`unit_path`, scope)}) r
          GROUP BY GROUPING SETS ((unit_path, day), (unit_path, type), (unit_path, field))
         HAVING sum(n) <> 0`);
       return rows;

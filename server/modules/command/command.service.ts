@@ -43,7 +43,7 @@ export function createCommandService(deps: CommandServiceDeps) {
       const lastSeq = await createCommandRepository(db).maxSeq();
       const snapshot = await withScope(db, scope, async (tx) => {
         const repo = createCommandRepository(tx);
-        return snapshotOf(scope, await repo.statusCounts(bounds, scope), await repo.recentCounts(bounds, scope), bounds, at);
+        return snapshotOf(scope, await repo.statusCounts(bounds, scope, 'province'), await repo.recentCounts(bounds, scope, 'province'), bounds, at);
       });
       return { snapshot, topics: scope.map(snapshotTopic), lastSeq };
     },
