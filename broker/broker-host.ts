@@ -13,7 +13,7 @@ import { createAuthenticate, type TokenVerifier } from './hooks/authenticate.ts'
 import { authorizeSubscribe } from './hooks/authorize-subscribe.ts';
 import { authorizePublish } from './hooks/authorize-publish.ts';
 import { getClientScope } from './client-scope.ts';
-import { mqttWebSocketStream } from './websocket-stream.ts';
+import { MqttWebSocketStream } from './websocket-stream.ts';
 
 export interface BrokerHostOptions {
   verifyToken: TokenVerifier;
@@ -106,7 +106,7 @@ export class BrokerHost extends EventEmitter implements Publisher {
       socket.terminate();
       return;
     }
-    this.#broker!.handle(mqttWebSocketStream(socket), request);
+    this.#broker!.handle(new MqttWebSocketStream(socket), request);
   }
 
   /** Hand any other connected stream to the broker. */

@@ -18,21 +18,19 @@
  * Backpressure (a slow client must not grow memory without bound), by policy:
  * - `write` never blocks aedes, so one slow browser never holds back the others or the outbox
  *   relay (aedes would wait for it, up to its drain timeout, before a publish counts as done).
- * - A client with more than `slowBytes` (64 KiB) unsent for `slowMs` (10 s), or with more than
- *   `maxQueuedBytes` (1 MiB) unsent at any time, is disconnected. Its browser reconnects and
+ * - A client with more than SLOW_BYTES (64 KiB) unsent for SLOW_MS (10 s), or with more than
+ *   MAX_QUEUED_BYTES (1 MiB) unsent at any time, is disconnected. Its browser reconnects and
  *   fetches what it missed from GET /api/events?after=<last seq>, as after any network cut.
  */
 import { Duplex } from 'node:stream';
 import type { WebSocket, RawData } from 'ws';
 
-export interface MqttWebSocketStreamOptions {
-  /** Unsent bytes above which a client counts as slow (default 64 KiB). */
-  slowBytes?: number;
-  /** How long a client may stay slow before it is disconnected (default 10 s). */
-  slowMs?: number;
-  /** Unsent bytes at which a client is disconnected at once (default 1 MiB). */
-  maxQueuedBytes?: number;
-}
+/** Unsent bytes above which a client counts as slow. */
+const SLOW_BYTES = 64 * 1024;
+/** How long a client may stay slow before it is disconnected. */
+const SLOW_MS = 10_000;
+/** Unsent bytes at which a client is disconnected at once. */
+const MAX_QUEUED_BYTES = 1024 * 1024;
 
 export class SlowConsumerError extends Error {
   constructor(message: string) {
@@ -56,22 +54,17 @@ function flushAll(): void {
   for (const stream of streams) stream.flush();
 }
 
+/** The stream to hand to `aedes.handle` for a WebSocket accepted on /mqtt. */
 export class MqttWebSocketStream extends Duplex {
   readonly #ws: WebSocket;
-  readonly #slowBytes: number;
-  readonly #slowMs: number;
-  readonly #maxQueuedBytes: number;
   #chunks: (Buffer | string)[] = [];
   #bytes = 0;
   #queued = false;
   #slowTimer: NodeJS.Timeout | undefined;
 
-  constructor(ws: WebSocket, options: MqttWebSocketStreamOptions = {}) {
+  constructor(ws: WebSocket) {
     super({ allowHalfOpen: false, readableHighWaterMark: 64 * 1024 });
     this.#ws = ws;
-    this.#slowBytes = options.slowBytes ?? 64 * 1024;
-    this.#slowMs = options.slowMs ?? 10_000;
-    this.#maxQueuedBytes = options.maxQueuedBytes ?? 1024 * 1024;
     // mqtt-packet corks for each packet and uncorks on the next tick; we batch per loop turn.
     Object.defineProperty(this, 'cork', { value: undefined });
 
@@ -87,11 +80,6 @@ export class MqttWebSocketStream extends Duplex {
       if (!this.destroyed) this.destroy(error);
     });
     if (ws.readyState === CONNECTING) ws.once('open', () => this.#schedule());
-  }
-
-  /** Bytes written by the broker and not yet handed to the kernel. */
-  get queuedBytes(): number {
-    return this.#bytes + this.#ws.bufferedAmount;
   }
 
   // Writable's own write path (buffering, state, callbacks per chunk) is replaced: a chunk is
@@ -165,16 +153,16 @@ export class MqttWebSocketStream extends Duplex {
     }
     ws.send(frame, SEND_OPTIONS);
     const queued = ws.bufferedAmount;
-    if (queued > this.#maxQueuedBytes) {
+    if (queued > MAX_QUEUED_BYTES) {
       this.destroy(new SlowConsumerError(`slow consumer: ${queued} bytes unsent`));
-    } else if (queued > this.#slowBytes && !this.#slowTimer) {
+    } else if (queued > SLOW_BYTES && !this.#slowTimer) {
       this.#slowTimer = setTimeout(() => {
         this.#slowTimer = undefined;
         const still = this.#ws.bufferedAmount;
-        if (still > this.#slowBytes && !this.destroyed) {
-          this.destroy(new SlowConsumerError(`slow consumer: ${still} bytes unsent for ${this.#slowMs} ms`));
+        if (still > SLOW_BYTES && !this.destroyed) {
+          this.destroy(new SlowConsumerError(`slow consumer: ${still} bytes unsent for ${SLOW_MS} ms`));
         }
-      }, this.#slowMs);
+      }, SLOW_MS);
       this.#slowTimer.unref();
     }
   }
@@ -204,9 +192,4 @@ export class MqttWebSocketStream extends Duplex {
     this.#bytes = 0;
     callback(error);
   }
-}
-
-/** The stream to hand to `aedes.handle` for a WebSocket accepted on /mqtt. */
-export function mqttWebSocketStream(ws: WebSocket, options?: MqttWebSocketStreamOptions): MqttWebSocketStream {
-  return new MqttWebSocketStream(ws, options);
 }

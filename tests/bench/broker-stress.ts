@@ -12,7 +12,7 @@
  * over WebSocket they send one frame per packet, as mqtt.js does in a browser.
  *
  * Alone: `npx tsx tests/bench/broker-stress.ts [--clients 1000] [--rate 50] [--seconds 20] [--brokers ws,tcp,mosquitto]`;
- * `npm run bench` runs it from run.ts.
+ * `npm run bench` runs it (scripts/bench.mjs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
 import { buildApp } from '../../server/app.ts';
 import { createDatabase } from '../../server/db/client.ts';
+import { freePort } from '../../server/db/embedded.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import { createSeededDatabase, startThrowawayCluster } from '../support/pg-cluster.ts';
 import { TEST_SECRETS, testConfig } from '../support/test-config.ts';
@@ -82,17 +83,6 @@ function stressPayload(n: number): Buffer {
   return Buffer.from(now().toFixed(3).padStart(20, '0') + String(n).padStart(8, '0') + FILLER);
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function runOne(
   name: BrokerRun['name'],
   options: StressOptions,
@@ -102,7 +92,7 @@ async function runOne(
   rssBytes: () => number
 ): Promise<BrokerRun> {
   const total = options.rate * options.seconds;
-  const clients = await startLoad({ url: load.url, accounts: [{ username: load.username, password: load.password, topics: [TOPIC] }], clients: options.clients, mode: 'stress', messages: total });
+  const clients = await startLoad({ url: load.url, accounts: [{ username: load.username, password: load.password, topics: [TOPIC] }], clients: options.clients, messages: total });
   const rssMb = rssBytes() / 1024 / 1024;
   options.log?.(`  ${name}: ${options.clients} subscribers connected in ${(clients.connectMs / 1000).toFixed(1)} s; publishing ${total} messages…`);
   const cpuBefore = cpuMicros();

@@ -11,6 +11,7 @@ import { demoLogin } from '../support/demo-login.ts';
 import { createSeededDatabase, startThrowawayCluster } from '../support/pg-cluster.ts';
 import { TEST_SECRETS, testConfig } from '../support/test-config.ts';
 import { generatePetitions } from './support/generate-petitions.ts';
+import { percentile } from './support/percentile.ts';
 
 export interface Timing {
   name: string;
@@ -18,10 +19,6 @@ export interface Timing {
   p95: number;
   max: number;
   samples: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function timeIt(name: string, samples: number, run: (i: number) => Promise<void>): Promise<Timing> {

@@ -27,6 +27,7 @@ import { demoLogin } from '../support/demo-login.ts';
 import { createSeededDatabase } from '../support/pg-cluster.ts';
 import { TEST_SECRETS, testConfig } from '../support/test-config.ts';
 import { generatePetitions } from './support/generate-petitions.ts';
+import { percentile } from './support/percentile.ts';
 
 export interface ReportTiming {
   name: string;
@@ -44,10 +45,6 @@ export interface ReportsBenchOptions {
   dataDir?: string;
   keep?: boolean;
   log?: (message: string) => void;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function timeIt(name: string, targetMs: number, samples: number, run: (i: number) => Promise<void>): Promise<ReportTiming> {

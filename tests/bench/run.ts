@@ -15,6 +15,7 @@ import { demoLogin } from '../support/demo-login.ts';
 import { TEST_SECRETS, testConfig } from '../support/test-config.ts';
 import { createSeededDatabase, startThrowawayCluster } from '../support/pg-cluster.ts';
 import { printTimings, runProcedureBench } from './procedure.bench.ts';
+import { percentile } from './support/percentile.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,11 +37,6 @@ const INTERVAL_MS = Number(values['interval-ms']);
 if (![CLIENTS, PETITIONS, INTERVAL_MS].every((n) => Number.isInteger(n) && n >= 0) || CLIENTS < 1 || PETITIONS < 1) {
   console.error('Usage: npm run bench -- [--clients N] [--petitions M] [--interval-ms MS]');
   process.exit(2);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function main(): Promise<void> {

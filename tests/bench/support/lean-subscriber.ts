@@ -12,6 +12,7 @@
  * - over TCP, the PUBACKs for what one read brought are written together, as a C client would.
  */
 import net from 'node:net';
+import { generate } from 'mqtt-packet';
 import WebSocket from 'ws';
 
 export interface LeanOptions {
@@ -26,49 +27,23 @@ export interface LeanSubscriber {
   close: () => Promise<void>;
 }
 
-function utf8Field(value: string): Buffer {
-  const bytes = Buffer.from(value, 'utf8');
-  const field = Buffer.allocUnsafe(2 + bytes.length);
-  field.writeUInt16BE(bytes.length, 0);
-  bytes.copy(field, 2);
-  return field;
-}
-
-function remainingLength(length: number): Buffer {
-  const bytes: number[] = [];
-  do {
-    let byte = length % 128;
-    length = Math.floor(length / 128);
-    if (length > 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (length > 0);
-  return Buffer.from(bytes);
-}
-
-function packet(firstByte: number, body: Buffer): Buffer {
-  return Buffer.concat([Buffer.from([firstByte]), remainingLength(body.length), body]);
-}
-
+// The two packets sent once per client are written by mqtt-packet (the encoder aedes and mqtt.js
+// use); only the hot path, a PUBLISH in and its PUBACK out, is done by hand below.
 function connectPacket(options: LeanOptions): Buffer {
-  let flags = 0x02; // clean session
-  const fields = [utf8Field(options.clientId)];
-  if (options.username !== undefined) {
-    flags |= 0x80;
-    fields.push(utf8Field(options.username));
-  }
-  if (options.password !== undefined) {
-    flags |= 0x40;
-    fields.push(utf8Field(options.password));
-  }
-  const keepalive = Buffer.allocUnsafe(2);
-  keepalive.writeUInt16BE(options.keepaliveSeconds ?? 600, 0);
-  return packet(0x10, Buffer.concat([utf8Field('MQTT'), Buffer.from([4, flags]), keepalive, ...fields]));
+  return generate({
+    cmd: 'connect',
+    protocolId: 'MQTT',
+    protocolVersion: 4,
+    clean: true,
+    clientId: options.clientId,
+    keepalive: options.keepaliveSeconds ?? 600,
+    username: options.username,
+    password: options.password === undefined ? undefined : Buffer.from(options.password, 'utf8')
+  });
 }
 
 function subscribePacket(topics: string[]): Buffer {
-  const body: Buffer[] = [Buffer.from([0, 1])];
-  for (const topic of topics) body.push(utf8Field(topic), Buffer.from([1]));
-  return packet(0x82, Buffer.concat(body));
+  return generate({ cmd: 'subscribe', messageId: 1, subscriptions: topics.map((topic) => ({ topic, qos: 1 as const })) });
 }
 
 /**

@@ -1,28 +1,26 @@
 /**
  * The parent's side of load-clients.ts: fork the clients, wait until they are subscribed, then
- * ask for their result. `const load = await startLoad({ url, accounts, clients, mode })`,
+ * ask for their result. `const load = await startLoad({ url, accounts, clients, messages })`,
  * publish, `const result = await load.finish(expected)`.
  */
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EventsResult, LoadStart, StressResult } from './load-clients.ts';
+import type { LoadStart, StressResult } from './load-clients.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export interface Load<R> {
+export interface Load {
   connectMs: number;
   /** Wait for `expected` deliveries (or `quietMs` without any), then the clients disconnect and report. */
-  finish: (expected: number, quietMs?: number) => Promise<R>;
+  finish: (expected: number, quietMs?: number) => Promise<StressResult>;
 }
 
-export async function startLoad(config: Omit<LoadStart, 'start' | 'mode'> & { mode: 'stress' }): Promise<Load<StressResult>>;
-export async function startLoad(config: Omit<LoadStart, 'start' | 'mode'> & { mode: 'events' }): Promise<Load<EventsResult>>;
-export async function startLoad(config: Omit<LoadStart, 'start'>): Promise<Load<StressResult | EventsResult>> {
+export async function startLoad(config: Omit<LoadStart, 'start'>): Promise<Load> {
   // BENCH_CLIENT_NODE_ARGS: extra node flags for the clients' process (e.g. '--cpu-prof').
   const extra = process.env.BENCH_CLIENT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = fork(path.join(here, 'load-clients.ts'), [], { execArgv: ['--import', 'tsx', ...extra], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const inbox: { ready?: boolean; connectMs?: number; result?: StressResult | EventsResult; error?: string }[] = [];
+  const inbox: { ready?: boolean; connectMs?: number; result?: StressResult; error?: string }[] = [];
   let exited: number | null = null;
   child.on('message', (m) => inbox.push(m as never));
   child.on('exit', (code) => (exited = code ?? 0));
